@@ -1,0 +1,4 @@
+export * from './client';
+export * as schema from './schema/index';
+export * from './schema/index';
+export { sql, eq, and, or, not, inArray, desc, asc, like, ilike, gte, lte, gt, lt, isNull, isNotNull, count } from 'drizzle-orm';
