@@ -18,6 +18,8 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   driver: 'pglite' | 'postgres';
+  /** PostgreSQL only: the connection URL */
+  url?: string;
   /** PostgreSQL only: the pool, for COPY and LISTEN. */
   pool?: pg.Pool;
   /** PGlite only: the embedded instance. */
@@ -61,7 +63,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       });
     }
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, driver: 'postgres', pool, close: () => pool.end() };
+    return { db, driver: 'postgres', url: options.databaseUrl, pool, close: () => pool.end() };
   }
   const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await pglite.waitReady;

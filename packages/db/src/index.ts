@@ -1,4 +1,5 @@
 export * from './client';
 export * as schema from './schema/index';
 export * from './schema/index';
+export type { SQL } from 'drizzle-orm';
 export { sql, eq, and, or, not, inArray, desc, asc, like, ilike, gte, lte, gt, lt, isNull, isNotNull, count } from 'drizzle-orm';

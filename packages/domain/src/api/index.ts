@@ -1,1 +1,5 @@
-export {};
+export * from './common';
+export * from './auth';
+export * from './orgs';
+export * from './users';
+export * from './audit';

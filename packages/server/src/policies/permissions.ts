@@ -1,0 +1,40 @@
+import type { Role } from '@returntrace/domain';
+import type { Actor } from '../context';
+
+export const PERMISSIONS = [
+  'orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify',
+  'refdata.read', 'refdata.manage', 'settings.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do anywhere in its jurisdiction. */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  enterprise_operator: ['refdata.read'],
+  customs_officer: ['orgs.read', 'refdata.read'],
+  customs_auditor: ['orgs.read', 'refdata.read'],
+  investigator: ['orgs.read', 'refdata.read'],
+  risk_assessor: ['refdata.read'],
+  warning_office: ['orgs.read', 'refdata.read', 'audit.read'],
+  sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read'],
+};
+
+/**
+ * National concerns (reference data shared by every office, platform-wide security settings) belong to the
+ * administrators of the General Administration only.
+ */
+const NATIONAL_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  sysadmin: ['refdata.manage', 'settings.manage'],
+};
+
+export function permissionsOf(actor: Pick<Actor, 'roles' | 'orgKind'>): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of actor.roles) {
+    for (const p of ROLE_PERMISSIONS[role] ?? []) set.add(p);
+    if (actor.orgKind === 'gacc') for (const p of NATIONAL_PERMISSIONS[role] ?? []) set.add(p);
+  }
+  return [...set].sort();
+}
+
+export function can(actor: Pick<Actor, 'roles' | 'orgKind'>, permission: Permission): boolean {
+  return permissionsOf(actor).includes(permission);
+}

@@ -1,0 +1,120 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { pageFor } from '../../routes/meta';
+
+/** One opened page in the tab strip: keyed by path, remembers the last URL (filters, paging). */
+export interface PageTab {
+  key: string;
+  url: string;
+  titleKey: string;
+  /** set by the page itself (e.g. the organisation's name) */
+  title?: string;
+}
+
+interface TabsApi {
+  tabs: PageTab[];
+  activeKey: string;
+  activate: (key: string) => void;
+  close: (key: string) => void;
+  closeOthers: () => void;
+  closeAll: () => void;
+  setTitle: (key: string, title: string) => void;
+}
+
+const HOME: PageTab = { key: '/', url: '/', titleKey: 'menu.home' };
+const TabsContext = createContext<TabsApi | null>(null);
+
+function load(storageKey: string): PageTab[] {
+  try {
+    const raw = sessionStorage.getItem(storageKey);
+    const parsed = raw ? (JSON.parse(raw) as PageTab[]) : [];
+    const rest = Array.isArray(parsed) ? parsed.filter((t) => t && typeof t.key === 'string' && t.key !== '/') : [];
+    return [HOME, ...rest];
+  } catch {
+    return [HOME];
+  }
+}
+
+export function TabsProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const storageKey = `rt.tabs.${userId}`;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [tabs, setTabs] = useState<PageTab[]>(() => load(storageKey));
+  const activeKey = location.pathname.replace(/\/+$/, '') || '/';
+
+  // Every visited route opens (or re-activates) its tab.
+  useEffect(() => {
+    const url = location.pathname + location.search;
+    const titleKey = pageFor(activeKey)?.titleKey ?? 'page.notFound';
+    setTabs((prev) => {
+      const i = prev.findIndex((t) => t.key === activeKey);
+      if (i < 0) return [...prev, { key: activeKey, url, titleKey }];
+      const cur = prev[i]!;
+      if (cur.url === url && cur.titleKey === titleKey) return prev;
+      const next = prev.slice();
+      next[i] = { ...cur, url, titleKey };
+      return next;
+    });
+  }, [activeKey, location.pathname, location.search]);
+
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify(tabs));
+    } catch {
+      /* storage full or disabled */
+    }
+  }, [tabs, storageKey]);
+
+  const activate = useCallback((key: string) => {
+    const tab = tabs.find((t) => t.key === key);
+    if (tab) navigate(tab.url);
+  }, [tabs, navigate]);
+
+  const close = useCallback((key: string) => {
+    if (key === '/') return;
+    const i = tabs.findIndex((t) => t.key === key);
+    if (i < 0) return;
+    const next = tabs.filter((t) => t.key !== key);
+    setTabs(next);
+    if (key === activeKey) {
+      const neighbour = next[Math.min(i, next.length - 1)] ?? HOME;
+      navigate(neighbour.url);
+    }
+  }, [tabs, activeKey, navigate]);
+
+  const closeOthers = useCallback(() => {
+    setTabs((prev) => prev.filter((t) => t.key === '/' || t.key === activeKey));
+  }, [activeKey]);
+
+  const closeAll = useCallback(() => {
+    setTabs([HOME]);
+    if (activeKey !== '/') navigate('/');
+  }, [activeKey, navigate]);
+
+  const setTitle = useCallback((key: string, title: string) => {
+    setTabs((prev) => prev.map((t) => (t.key === key && t.title !== title ? { ...t, title } : t)));
+  }, []);
+
+  const api = useMemo<TabsApi>(
+    () => ({ tabs, activeKey, activate, close, closeOthers, closeAll, setTitle }),
+    [tabs, activeKey, activate, close, closeOthers, closeAll, setTitle],
+  );
+  return <TabsContext.Provider value={api}>{children}</TabsContext.Provider>;
+}
+
+export function useTabs(): TabsApi {
+  const api = useContext(TabsContext);
+  if (!api) throw new Error('useTabs outside TabsProvider');
+  return api;
+}
+
+/** Lets a page name its own tab (e.g. "机构详情" → the organisation's name). */
+export function usePageTitle(title: string | undefined | null): void {
+  const api = useContext(TabsContext);
+  const { pathname } = useLocation();
+  const key = pathname.replace(/\/+$/, '') || '/';
+  const setTitle = api?.setTitle;
+  useEffect(() => {
+    if (title && setTitle) setTitle(key, title);
+  }, [title, key, setTitle]);
+}

@@ -1,0 +1,100 @@
+import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { get } from '../../api/client';
+import { useAuthedSession, useCan } from '../../api/session';
+import { LoadError } from '../../components/QueryState';
+import { MENU } from '../../routes/meta';
+import { actionLabel, kindLabel, orgName, resultLabel, roleLabel, useLang } from '../../i18n/labels';
+import { fmtTime } from '../../i18n/format';
+
+interface Activity {
+  id?: number | string;
+  at: string;
+  action: string;
+  result: string;
+  clientIp: string;
+}
+
+export const resultColor = (r: string) => (r === 'success' ? 'success' : r === 'denied' ? 'warning' : 'error');
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const session = useAuthedSession();
+  const can = useCan();
+  const activity = useQuery({
+    queryKey: ['me', 'activity'],
+    queryFn: () => get<{ items: Activity[] }>('/me/activity'),
+  });
+  const shortcuts = MENU.filter((m) => m.shortcut && can(m.perm));
+
+  return (
+    <div className="rt-page" data-testid="home">
+      <Card>
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="home-welcome">
+          {t('home.welcome', { name: session.user.displayName })}
+        </Typography.Title>
+        <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+          <Descriptions.Item label={t('home.username')}>{session.user.username}</Descriptions.Item>
+          <Descriptions.Item label={t('home.org')}>
+            <span data-testid="home-org">{orgName(session.org, lang)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.kind')}>{kindLabel(session.org.kind, lang)}</Descriptions.Item>
+          <Descriptions.Item label={t('home.roles')}>
+            <Space size={[4, 4]} wrap data-testid="home-roles">
+              {session.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r, lang)}</Tag>)}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.lastLogin')}>
+            <span data-testid="home-last-login">
+              {session.previousLoginAt !== undefined
+                ? (session.previousLoginAt ? fmtTime(session.previousLoginAt) : t('home.never'))
+                : (session.user.lastLoginAt ? fmtTime(session.user.lastLoginAt) : t('home.never'))}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.sessionUntil')}>{fmtTime(session.idleExpiresAt)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      {shortcuts.length > 0 ? (
+        <Card title={t('home.shortcuts')} data-testid="home-shortcuts">
+          <Row gutter={[12, 12]}>
+            {shortcuts.map((m) => (
+              <Col key={m.key} xs={12} sm={8} md={6} xl={4}>
+                <Link to={m.key} className="rt-shortcut" data-testid={`shortcut-${m.key.slice(1)}`}>
+                  <Card hoverable size="small" style={{ textAlign: 'center' }}>
+                    <div style={{ fontSize: 26, color: '#1d5fa8' }}>{m.icon}</div>
+                    <div style={{ marginTop: 6 }}>{t(m.titleKey)}</div>
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      ) : null}
+
+      <Card title={t('home.recentActivity')} data-testid="home-activity">
+        {activity.error ? (
+          <LoadError error={activity.error} onRetry={() => void activity.refetch()} />
+        ) : (
+          <Table<Activity>
+            size="small"
+            rowKey={(r) => String(r.id ?? `${r.at}-${r.action}`)}
+            loading={activity.isLoading}
+            dataSource={activity.data?.items ?? []}
+            pagination={false}
+            columns={[
+              { title: t('home.at'), dataIndex: 'at', width: 180, render: (v: string) => fmtTime(v) },
+              { title: t('home.action'), dataIndex: 'action', render: (v: string) => actionLabel(v, lang) },
+              { title: t('home.result'), dataIndex: 'result', width: 110,
+                render: (v: string) => <Tag color={resultColor(v)}>{resultLabel(v, lang)}</Tag> },
+              { title: t('home.clientIp'), dataIndex: 'clientIp', width: 160 },
+            ]}
+          />
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { matchPath } from 'react-router';
+import {
+  AuditOutlined, ApartmentOutlined, DatabaseOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+/** A page of the authenticated area: its route pattern, tab title and the permission that opens it. */
+export interface PageMeta {
+  pattern: string;
+  titleKey: string;
+  /** permission from GET /api/v1/session; absent = every logged-in user */
+  perm?: string;
+  /** the side-menu entry this page belongs to */
+  menuKey: string;
+}
+
+/** Most specific first: matchPath takes the first hit. */
+export const PAGES: PageMeta[] = [
+  { pattern: '/', titleKey: 'menu.home', menuKey: '/' },
+  { pattern: '/orgs', titleKey: 'menu.orgs', perm: 'orgs.read', menuKey: '/orgs' },
+  { pattern: '/orgs/new', titleKey: 'page.orgNew', perm: 'orgs.manage', menuKey: '/orgs' },
+  { pattern: '/orgs/:id/edit', titleKey: 'page.orgEdit', perm: 'orgs.manage', menuKey: '/orgs' },
+  { pattern: '/orgs/:id', titleKey: 'page.orgDetail', perm: 'orgs.read', menuKey: '/orgs' },
+  { pattern: '/users', titleKey: 'menu.users', perm: 'users.read', menuKey: '/users' },
+  { pattern: '/users/new', titleKey: 'page.userNew', perm: 'users.manage', menuKey: '/users' },
+  { pattern: '/users/:id', titleKey: 'page.userDetail', perm: 'users.read', menuKey: '/users' },
+  { pattern: '/refdata', titleKey: 'menu.refdata', menuKey: '/refdata' },
+  { pattern: '/refdata/:dataset', titleKey: 'page.refdataset', menuKey: '/refdata' },
+  { pattern: '/audit', titleKey: 'menu.audit', perm: 'audit.read', menuKey: '/audit' },
+  { pattern: '/security', titleKey: 'menu.security', menuKey: '/security' },
+  { pattern: '/settings', titleKey: 'menu.settings', perm: 'settings.manage', menuKey: '/settings' },
+];
+
+export function pageFor(pathname: string): PageMeta | undefined {
+  return PAGES.find((p) => matchPath({ path: p.pattern, end: true }, pathname));
+}
+
+export interface MenuEntry {
+  key: string;
+  titleKey: string;
+  icon: ReactNode;
+  perm?: string;
+  /** also shown as a shortcut on the home page */
+  shortcut?: boolean;
+}
+
+export const MENU: MenuEntry[] = [
+  { key: '/', titleKey: 'menu.home', icon: <HomeOutlined /> },
+  { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },
+  { key: '/users', titleKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.read', shortcut: true },
+  { key: '/refdata', titleKey: 'menu.refdata', icon: <DatabaseOutlined />, shortcut: true },
+  { key: '/audit', titleKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.read', shortcut: true },
+  { key: '/security', titleKey: 'menu.security', icon: <SafetyCertificateOutlined />, shortcut: true },
+  { key: '/settings', titleKey: 'menu.settings', icon: <SettingOutlined />, perm: 'settings.manage', shortcut: true },
+];

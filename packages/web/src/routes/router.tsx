@@ -1,0 +1,80 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, useRouteError } from 'react-router';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { onUnauthenticated } from '../api/client';
+import { queryClient } from '../queryClient';
+import { SESSION_KEY } from '../api/session';
+import { AppLayout } from '../components/layout/AppLayout';
+import { Loading } from '../components/QueryState';
+import { NotFound } from '../components/NotFound';
+import { problemText } from '../api/problem';
+import { RequireAuth } from './RequireAuth';
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
+const OrgDetailPage = lazy(() => import('../features/orgs/OrgDetailPage'));
+const OrgFormPage = lazy(() => import('../features/orgs/OrgFormPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const UserNewPage = lazy(() => import('../features/users/UserNewPage'));
+const UserDetailPage = lazy(() => import('../features/users/UserDetailPage'));
+const RefdataListPage = lazy(() => import('../features/refdata/RefdataListPage'));
+const DatasetPage = lazy(() => import('../features/refdata/DatasetPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const SecurityPage = lazy(() => import('../features/security/SecurityPage'));
+const SystemSettingsPage = lazy(() => import('../features/settings/SystemSettingsPage'));
+
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Result
+      status="error"
+      title={t('error.title')}
+      subTitle={problemText(error)}
+      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('common.retry')}</Button>}
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: <Suspense fallback={<Loading />}><LoginPage /></Suspense>,
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    element: <RequireAuth><AppLayout /></RequireAuth>,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'orgs', element: <OrgsPage /> },
+      { path: 'orgs/new', element: <OrgFormPage /> },
+      { path: 'orgs/:id', element: <OrgDetailPage /> },
+      { path: 'orgs/:id/edit', element: <OrgFormPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'users/new', element: <UserNewPage /> },
+      { path: 'users/:id', element: <UserDetailPage /> },
+      { path: 'refdata', element: <RefdataListPage /> },
+      { path: 'refdata/:dataset', element: <DatasetPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'security', element: <SecurityPage /> },
+      { path: 'settings', element: <SystemSettingsPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+// A request that finds the session gone sends the user to the login page, keeping where she was.
+onUnauthenticated((code) => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login') return;
+  queryClient.removeQueries({ queryKey: SESSION_KEY });
+  const next = pathname + search;
+  void router.navigate(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`, {
+    replace: true,
+    state: { reason: code },
+  }).then(() => queryClient.clear());
+});
