@@ -22,9 +22,11 @@ export type OrgSummary = z.infer<typeof orgSummarySchema>;
 export const sessionInfoSchema = z.object({
   user: z.object({
     id: z.uuid(), username: z.string(), displayName: z.string(), locale: z.string(),
-    lastLoginAt: z.string().nullable(), preferences: z.record(z.string(), z.unknown()),
+    lastLoginAt: z.string().nullable(), previousLoginAt: z.string().nullable(), preferences: z.record(z.string(), z.unknown()),
   }),
   org: orgSummarySchema,
+  /** `active`, or a half-logged-in session that must still pass or enrol a second factor */
+  stage: z.enum(['active', 'mfa_pending', 'mfa_enrolment']),
   roles: z.array(z.enum(ROLES)),
   permissions: z.array(z.string()),
   csrfToken: z.string(),

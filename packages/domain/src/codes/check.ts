@@ -23,13 +23,13 @@ export interface BilingualIssueParams {
 export const issueParams = (f: CodeFailure): BilingualIssueParams => ({ code: f.code, en: f.message.en, zh: f.message.zh });
 
 /** Documentation copied into the JSON Schema / OpenAPI output; it does not take part in validation. */
-export interface CodeSchemaDoc {
+export type CodeSchemaDoc = {
   description: string;
   examples?: string[];
   pattern?: string;
   minLength?: number;
   maxLength?: number;
-}
+};
 
 /**
  * A string schema whose only check is `check`; its failure becomes one `custom` issue with

@@ -1,1 +1,2 @@
-export {};
+export * from './bilingual';
+export * from './problem-messages';

@@ -1,1 +1,5 @@
-export {};
+export * from './messages';
+export * from './schemas';
+export * from './registry';
+export * from './validate';
+export * from './api';

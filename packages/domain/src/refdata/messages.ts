@@ -35,6 +35,11 @@ export const REF_ERROR_CODES = [
   'too_many_rows',
   'unknown_reference',
   'key_mismatch',
+  'extra_cells',
+  'formula_prefix',
+  'in_use',
+  'not_utf8',
+  'malformed_csv',
 ] as const;
 export type RefErrorCode = (typeof REF_ERROR_CODES)[number];
 
@@ -103,6 +108,23 @@ const MESSAGES: Record<RefErrorCode, Builder> = {
     en: `No ${p.dataset} entry with code ${p.value}`,
     zh: `${p.datasetZh ?? p.dataset}中不存在代码 ${p.value}`,
   }),
+  extra_cells: (p) => ({
+    en: `This row has a value in column ${p.value}, which has no header`,
+    zh: `该行在没有表头的第 ${p.value} 列中有内容`,
+  }),
+  formula_prefix: () => ({
+    en: 'Must not start with =, +, -, @ or a tab (spreadsheets would read it as a formula)',
+    zh: '不能以 =、+、-、@ 或制表符开头（电子表格会将其视为公式）',
+  }),
+  in_use: (p) => ({
+    en: `Code ${p.value} is still used by ${p.dataset} (${p.examples})`,
+    zh: `代码 ${p.value} 仍被${p.datasetZh ?? p.dataset}使用（${p.examples}）`,
+  }),
+  not_utf8: () => ({
+    en: 'The file is not UTF-8 text: save it from Excel as "CSV UTF-8", or upload the .xlsx workbook',
+    zh: '文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 工作簿',
+  }),
+  malformed_csv: (p) => ({ en: `The CSV cannot be read: ${p.reason}`, zh: `无法读取 CSV 文件：${p.reason}` }),
   key_mismatch: (p) => ({ en: `Must equal the code in the address (${p.expected})`, zh: `应与地址中的代码（${p.expected}）一致` }),
 };
 

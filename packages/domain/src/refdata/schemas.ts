@@ -28,12 +28,16 @@ export const UNIT_CODE_RE = /^\d{3}$/;
 export const GACC_DISTRICT_CODE = '0000';
 
 const NO_CONTROL_CHARS = /^[^\u0000-\u001F\u007F]*$/;
+/** Text a spreadsheet would evaluate as a formula when an export is opened (CSV injection). */
+const NO_FORMULA_PREFIX = /^(?![=+\-@])/;
 const err = (code: RefErrorCode) => ({ error: code });
 
 const str = () => z.string(err('invalid_type'));
 const code = (re: RegExp, c: RefErrorCode) => str().trim().min(1, err('required')).regex(re, err(c));
-const name = (max = 200) => str().trim().min(1, err('required')).max(max, err('too_long')).regex(NO_CONTROL_CHARS, err('control_chars'));
-const optionalName = (max = 200) => str().trim().max(max, err('too_long')).regex(NO_CONTROL_CHARS, err('control_chars'));
+const name = (max = 200) => str().trim().min(1, err('required')).max(max, err('too_long'))
+  .regex(NO_CONTROL_CHARS, err('control_chars')).regex(NO_FORMULA_PREFIX, err('formula_prefix'));
+const optionalName = (max = 200) => str().trim().max(max, err('too_long'))
+  .regex(NO_CONTROL_CHARS, err('control_chars')).regex(NO_FORMULA_PREFIX, err('formula_prefix'));
 const int = () => z.number(err('integer')).int(err('integer'));
 
 type Ctx = z.core.$RefinementCtx;
