@@ -56,12 +56,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     } finally {
       await ownerPool.end();
     }
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    if (appRole) {
-      pool.on('connect', (client) => {
-        client.query(`SET ROLE ${quoteIdent(appRole)}`).catch(() => undefined);
-      });
-    }
+    // The role is set in the start-up packet, so no query can ever run on a pooled connection before it applies.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(appRole ? { options: `-c role=${quoteIdent(appRole).slice(1, -1)}` } : {}),
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, driver: 'postgres', url: options.databaseUrl, pool, close: () => pool.end() };
   }

@@ -10,7 +10,7 @@ import type { Db } from '@returntrace/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
-import { ProblemError, registerErrorHandling } from './errors';
+import { notFound, ProblemError, registerErrorHandling } from './errors';
 import { authPlugin } from './plugins/auth';
 import { auditRoutes } from './routes/audit/index';
 import { authRoutes } from './routes/auth/index';
@@ -47,7 +47,8 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
   registerErrorHandling(app);
 
   // Our own JSON parser: refuses duplicated keys and deep nesting that JSON.parse would silently accept.
-  app.removeContentTypeParser('application/json');
+  // Only JSON and multipart bodies are accepted; anything else answers 415 rather than reaching validation.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
@@ -100,10 +101,19 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
 
   const dist = deps.webDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: dist, prefix: '/', wildcard: false, index: ['index.html'],
+      // Built assets carry a content hash in their names, so browsers may keep them; the shell must be re-checked.
+      setHeaders: (res, path) => {
+        res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // Client-side routes: any GET outside /api answers the SPA shell.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) throw new ProblemError(404, 'not_found', { en: 'No such endpoint', zh: '接口不存在' });
+      const path = request.url.split('?')[0]!;
+      // A missing file (a stale hashed asset, a typo) is a 404, not the app shell served as JavaScript.
+      if (path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path)) throw notFound('file');
+      if (path.startsWith('/api/')) throw new ProblemError(404, 'not_found', { en: 'No such endpoint', zh: '接口不存在' });
       return reply.sendFile('index.html');
     });
   }

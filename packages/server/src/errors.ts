@@ -1,4 +1,4 @@
-import { localizeIssue, problemTitles } from '@returntrace/domain';
+import { localizeIssues, problemTitles } from '@returntrace/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
@@ -23,6 +23,8 @@ export class ProblemError extends Error {
     readonly detailMsg: Message,
     readonly errors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members added to the body, e.g. `lockedUntil`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detailMsg.en);
   }
@@ -56,8 +58,7 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, pre
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw validationProblem(
-    result.error.issues.map((issue) => {
-      const f = localizeIssue(issue as never);
+    localizeIssues(result.error.issues as never).map((f) => {
       return { ...f, field: prefix ? (f.field ? `${prefix}.${f.field}` : prefix) : f.field };
     }),
   );
@@ -77,6 +78,7 @@ function send(reply: FastifyReply, request: FastifyRequest, p: ProblemError): Fa
       detail: p.detailMsg.en,
       detailZh: p.detailMsg.zh,
       instance: request.url.split('?')[0],
+      ...p.extensions,
       ...(p.errors.length ? { errors: p.errors } : {}),
     });
 }
@@ -88,10 +90,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof ProblemError) return send(reply, request, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as { validationContext?: string }).validationContext;
-      const errors = error.validation.map((v) => {
+      const issues = error.validation.map((v) => {
         const path = v.instancePath.split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-        const issue = { ...(v.params as object), code: v.keyword, path, message: v.message } as never;
-        const f = localizeIssue(issue);
+        return { ...(v.params as object), code: v.keyword, path, message: v.message };
+      });
+      const errors = localizeIssues(issues as never).map((f) => {
         return where && where !== 'body' ? { ...f, field: f.field ? `${where}.${f.field}` : where } : f;
       });
       return send(reply, request, validationProblem(errors));

@@ -51,6 +51,8 @@ export const users = pgTable('users', {
   totpLastStep: integer('totp_last_step'),
   passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
   lastLoginAt: ts('last_login_at'),
+  /** the login before the current one, shown to the user so she notices a login that was not hers */
+  previousLoginAt: ts('previous_login_at'),
   locale: text('locale').notNull().default('zh-CN'),
   preferences: jsonb('preferences').notNull().default({}),
   version: integer('version').notNull().default(1),

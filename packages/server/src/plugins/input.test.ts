@@ -1,10 +1,17 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp, type Client } from '../test/helpers';
 
 let t: TestApp;
 let admin: Client;
 beforeAll(async () => {
-  t = await createTestApp();
+  const webDist = mkdtempSync(join(tmpdir(), 'rt-web-'));
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(join(webDist, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  t = await createTestApp({}, { webDist });
   admin = await loginAs(t.app, 'gacc.admin');
 });
 afterAll(async () => { await t.close(); });
@@ -65,5 +72,21 @@ describe('API description', () => {
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
+  });
+});
+
+describe('web UI files', () => {
+  it('serves hashed assets as cacheable and client routes as the app shell', async () => {
+    const asset = await t.app.inject({ url: '/assets/app-1a2b.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const route = await t.app.inject({ url: '/users/123' });
+    expect(route.statusCode).toBe(200);
+    expect(route.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers 404 for a missing asset instead of the app shell', async () => {
+    expect((await t.app.inject({ url: '/assets/stale-9z9z.js' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/favicon-missing.png' })).statusCode).toBe(404);
   });
 });

@@ -42,12 +42,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<ServerConfig> = {}, extra: { webDist?: string } = {}): Promise<TestApp> {
   const db = await createTestDb();
   const clock = new ManualClock('2026-03-02T01:00:00.000Z');
   await seedIfEmpty(db, clock);
   const config = defaultConfig({ secretKey: 'test-secret', ...overrides });
-  const app = await buildApp({ db: db.db, driver: db.driver, clock, config });
+  const app = await buildApp({ db: db.db, driver: db.driver, clock, config, ...extra });
   await app.ready();
   return { app, db, clock, config, async close() { await app.close(); await db.close(); } };
 }

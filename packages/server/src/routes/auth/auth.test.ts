@@ -25,6 +25,17 @@ describe('login', () => {
     expect(info.statusCode).toBe(200);
     expect(info.json().user.username).toBe('ent.huaxin');
     expect(info.json().roles).toEqual(['enterprise_operator']);
+    expect(info.json().stage).toBe('active');
+  });
+
+  it('shows the previous login so a user notices one that was not hers', async () => {
+    const first = await loginAs(t.app, 'pek.auditor');
+    const firstAt = (await first.get('/api/v1/session')).json().user.lastLoginAt;
+    t.clock.advance(60_000);
+    const second = await loginAs(t.app, 'pek.auditor');
+    const info = (await second.get('/api/v1/session')).json();
+    expect(info.user.previousLoginAt).toBe(firstAt);
+    expect(Date.parse(info.user.lastLoginAt)).toBeGreaterThan(Date.parse(firstAt));
   });
 
   it('answers the same generic 401 for a wrong password and an unknown user', async () => {
@@ -48,6 +59,9 @@ describe('login', () => {
     expect(sixth.statusCode).toBe(423);
     expect(sixth.json().type).toBe('urn:returntrace:problem:locked');
     expect(sixth.json().detailZh).toContain('锁定');
+    expect(sixth.json().detailZh).toContain('北京时间');
+    expect(Date.parse(sixth.json().lockedUntil)).toBe(t.clock.now().getTime() + 15 * 60_000);
+    expect(Number(sixth.headers['retry-after'])).toBe(15 * 60);
     expect(c.cookies.rt_session).toBeUndefined();
     t.clock.advance(15 * 60_000 + 1000);
     expect((await c.login('sk.officer', DEMO_PASSWORD)).statusCode).toBe(200);

@@ -22,12 +22,14 @@ export interface LoginResult {
 
 const invalidCredentials = () =>
   new ProblemError(401, 'unauthenticated', { en: 'Wrong user name or password', zh: '用户名或密码错误' });
+/** China has one time zone without daylight saving: UTC+8. */
+const beijingTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const lockedProblem = (until: Date, now: Date) => {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return new ProblemError(423, 'locked', {
     en: `Too many failed attempts: the account is locked until ${until.toISOString()}`,
-    zh: `登录失败次数过多，账户已锁定，请于 ${until.toISOString().slice(11, 16)} (UTC) 后再试`,
-  }, [], { 'Retry-After': String(minutes * 60) });
+    zh: `登录失败次数过多，账户已锁定，请于北京时间 ${beijingTime(until)} 后再试（约 ${minutes} 分钟）`,
+  }, [], { 'Retry-After': String(minutes * 60) }, { lockedUntil: until.toISOString() });
 };
 
 const normalise = (username: string) => username.trim().toLowerCase();
@@ -90,7 +92,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     const s = await createSession(tx, {
       userId: u.id, stage, now, absoluteMs: deps.config.sessionAbsoluteMs, ip: ctx.ip, userAgent: deps.userAgent,
     });
-    if (stage === 'active') await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, u.id));
+    if (stage === 'active') await tx.update(users).set({ previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: now }).where(eq(users.id, u.id));
     await audit(ctx, tx, {
       action: stage === 'active' ? 'login.success' : 'login.password_ok', username: u.username, userId: u.id,
       orgId: o.id, orgPath: o.path, objectType: 'session', objectId: s.id, detail: { stage },
@@ -123,7 +125,7 @@ export async function completeTotpLogin(ctx: Ctx, session: LoadedSession | null,
   }
   return ctx.db.transaction(async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
-    await tx.update(users).set({ totpLastStep: check.step, lastLoginAt: now }).where(eq(users.id, a.userId));
+    await tx.update(users).set({ totpLastStep: check.step, previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: now }).where(eq(users.id, a.userId));
     await revokeSession(tx, session.id, now);
     const s = await createSession(tx, {
       userId: a.userId, stage: 'active', now, absoluteMs: deps.config.sessionAbsoluteMs, ip: ctx.ip, userAgent: deps.userAgent,

@@ -1,4 +1,4 @@
-import { and, auditLog, desc, eq, organisations, users } from '@returntrace/db';
+import { and, auditLog, desc, eq, organisations, sql, users } from '@returntrace/db';
 import { checkPassword, generateTotpSecret, otpauthUri, verifyTotp, type Role, type SessionInfo } from '@returntrace/domain';
 import { audit } from '../../audit/audit';
 import type { ServerConfig } from '../../config';
@@ -22,10 +22,12 @@ export async function sessionInfo(ctx: Ctx, session: LoadedSession, config: Serv
   return {
     user: {
       id: row.u.id, username: row.u.username, displayName: row.u.displayName, locale: row.u.locale,
-      lastLoginAt: row.u.lastLoginAt?.toISOString() ?? null, preferences: row.u.preferences as Record<string, unknown>,
+      lastLoginAt: row.u.lastLoginAt?.toISOString() ?? null, previousLoginAt: row.u.previousLoginAt?.toISOString() ?? null,
+      preferences: row.u.preferences as Record<string, unknown>,
     },
     org: { id: row.o.id, kind: row.o.kind as SessionInfo['org']['kind'], code: row.o.code, nameZh: row.o.nameZh, nameEn: row.o.nameEn, path: row.o.path },
     roles: row.u.roles as Role[],
+    stage: session.stage,
     permissions: session.stage === 'active' ? permissionsOf(a) : [],
     csrfToken: session.csrfToken,
     mfa: { enrolled: row.u.totpEnabled, required: mfaRequiredFor(settings, row.o.kind, row.u.roles as Role[]) },
@@ -91,7 +93,7 @@ export async function confirmTotp(
     await audit({ ...ctx, actor: a }, tx, { action: 'user.totp.confirm', objectType: 'user', objectId: u.id });
     if (session.stage !== 'mfa_enrolment') return {};
     await revokeSession(tx, session.id, now);
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, u.id));
+    await tx.update(users).set({ previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: now }).where(eq(users.id, u.id));
     const s = await createSession(tx, { userId: u.id, stage: 'active', now, absoluteMs: config.sessionAbsoluteMs, ip: ctx.ip, userAgent });
     await audit({ ...ctx, actor: a }, tx, { action: 'login.success', objectType: 'session', objectId: s.id, detail: { mfa: true, enrolled: true } });
     return { newSession: { token: s.token, csrfToken: s.csrfToken } };

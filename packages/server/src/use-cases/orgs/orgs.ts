@@ -76,7 +76,7 @@ export async function getOrg(ctx: Ctx, id: string) {
     ? await ctx.db.select(userSelection).from(users).innerJoin(organisations, eq(organisations.id, users.orgId))
       .where(eq(users.orgId, o.id)).orderBy(asc(users.username))
     : [];
-  return { ...toOrgDto(o), children: children.map(toOrgDto), users: members.map(toUserDto) };
+  return { ...toOrgDto(o), children: children.map(toOrgDto), users: members.map((m) => toUserDto(m, ctx.clock.now())) };
 }
 
 export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {

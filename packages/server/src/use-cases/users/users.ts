@@ -21,12 +21,12 @@ type UserRow = {
   lockedUntil: Date | string | null;
 };
 
-export function toUserDto(u: UserRow): User {
+export function toUserDto(u: UserRow, now: Date): User {
   const locked = u.lockedUntil ? new Date(u.lockedUntil) : null;
   return {
     id: u.id, username: u.username, displayName: u.displayName, orgId: u.orgId, orgNameZh: u.orgNameZh, orgNameEn: u.orgNameEn,
     roles: u.roles as Role[], email: u.email, phone: u.phone, active: u.active, totpEnabled: u.totpEnabled,
-    lockedUntil: locked && locked.getTime() > Date.now() ? locked.toISOString() : null,
+    lockedUntil: locked && locked.getTime() > now.getTime() ? locked.toISOString() : null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null, version: u.version,
   };
 }
@@ -58,11 +58,11 @@ export async function listUsers(ctx: Ctx, q: { page: number; pageSize: number; o
   const [total] = await ctx.db.select({ n: count() }).from(users).innerJoin(organisations, eq(organisations.id, users.orgId)).where(where);
   const rows = await ctx.db.select(userSelection).from(users).innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(where).orderBy(asc(users.username)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: rows.map(toUserDto), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toUserDto(r, ctx.clock.now())), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  return toUserDto(await loadUserInScope(ctx, id));
+  return toUserDto(await loadUserInScope(ctx, id), ctx.clock.now());
 }
 
 export async function createUser(ctx: Ctx, input: z.infer<typeof userCreateSchema>): Promise<User> {

@@ -1,0 +1,86 @@
+import type { RefDatasetId, RefRowMap } from '@returntrace/domain';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../client';
+import {
+  refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters, refHsSections, refUnits,
+} from '../../schema/refdata';
+import { buildCountryRows } from './countries';
+import { buildCurrencyRows } from './currencies';
+import { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
+import { buildDivisionRows } from './divisions';
+import { HS_CHAPTERS, HS_SECTIONS } from './hs-chapters';
+import { UNIT_ROWS } from './units';
+
+export { HS_CHAPTERS, HS_SECTIONS } from './hs-chapters';
+export { UNIT_ROWS } from './units';
+export { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
+
+/** The Drizzle table of each reference dataset. */
+export const REF_TABLES = {
+  'hs-sections': refHsSections,
+  'hs-chapters': refHsChapters,
+  countries: refCountries,
+  currencies: refCurrencies,
+  divisions: refDivisions,
+  'customs-districts': refCustomsDistricts,
+  units: refUnits,
+} as const satisfies Record<RefDatasetId, unknown>;
+export type RefTable = (typeof REF_TABLES)[RefDatasetId];
+
+export type RefSeedRows = { [K in RefDatasetId]: RefRowMap[K][] };
+
+let cached: RefSeedRows | undefined;
+
+/** Every reference row the platform ships with, by dataset (built once, then cached; callers get copies). */
+export function referenceSeedRows(): RefSeedRows {
+  cached ??= {
+    'hs-sections': [...HS_SECTIONS],
+    'hs-chapters': [...HS_CHAPTERS],
+    countries: buildCountryRows(),
+    currencies: buildCurrencyRows(),
+    divisions: buildDivisionRows(),
+    'customs-districts': [...CUSTOMS_DISTRICT_ROWS],
+    units: [...UNIT_ROWS],
+  };
+  const c = cached;
+  return {
+    'hs-sections': [...c['hs-sections']],
+    'hs-chapters': [...c['hs-chapters']],
+    countries: [...c.countries],
+    currencies: [...c.currencies],
+    divisions: [...c.divisions],
+    'customs-districts': [...c['customs-districts']],
+    units: [...c.units],
+  };
+}
+
+/** Rows per INSERT statement (the largest dataset, divisions, takes 4 statements). */
+export const SEED_BATCH_SIZE = 1000;
+
+/** Inserts rows in batches, skipping codes that exist; answers how many were inserted. */
+async function insertBatches<T extends RefTable>(tx: DbOrTx, table: T, rows: readonly T['$inferInsert'][]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += SEED_BATCH_SIZE) {
+    const batch = rows.slice(i, i + SEED_BATCH_SIZE);
+    const res = await tx.insert(table).values(batch as PgInsertValue<T>[]).onConflictDoNothing().returning({ code: table.code });
+    n += res.length;
+  }
+  return n;
+}
+
+/**
+ * Inserts the shipped reference data in one transaction. Idempotent: rows whose code exists are left as they are
+ * (ON CONFLICT DO NOTHING), so administrators' edits survive a re-run. Answers the rows inserted per dataset.
+ */
+export async function seedReferenceData(db: DbOrTx): Promise<Record<RefDatasetId, number>> {
+  const d = referenceSeedRows();
+  return db.transaction(async (tx) => ({
+    'hs-sections': await insertBatches(tx, refHsSections, d['hs-sections']),
+    'hs-chapters': await insertBatches(tx, refHsChapters, d['hs-chapters']),
+    countries: await insertBatches(tx, refCountries, d.countries),
+    currencies: await insertBatches(tx, refCurrencies, d.currencies),
+    divisions: await insertBatches(tx, refDivisions, d.divisions),
+    'customs-districts': await insertBatches(tx, refCustomsDistricts, d['customs-districts']),
+    units: await insertBatches(tx, refUnits, d.units),
+  }));
+}
