@@ -62,6 +62,10 @@ function defaultCode(status: number): string {
   }
 }
 
+/** Record ids are UUIDs; anything else in a detail URL cannot exist (the server would answer 400, not 404). */
+export const isUuid = (s: string | undefined): boolean =>
+  !!s && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 export const isNotFound = (e: unknown): boolean => isApiError(e) && e.status === 404;
 
@@ -176,6 +180,10 @@ export const patch = <T>(path: string, body?: unknown, extra?: RequestOptions) =
   api<T>(path, { ...extra, method: 'PATCH', body });
 export const del = <T>(path: string, body?: unknown, extra?: RequestOptions) =>
   api<T>(path, { ...extra, method: 'DELETE', body });
+
+/** Optimistic concurrency: PATCH carries `If-Match: "<version>"`; a stale version answers 412. */
+export const ifMatch = (version: number | undefined): RequestOptions =>
+  (version === undefined ? {} : { headers: { 'If-Match': `"${version}"` } });
 
 export interface Page<T> {
   items: T[];

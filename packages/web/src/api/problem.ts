@@ -32,7 +32,8 @@ const toNamePath = (field: string): (string | number)[] =>
  */
 export function applyFormErrors(form: FormInstance, e: unknown): FieldError[] {
   if (!(e instanceof ApiError) || e.errors.length === 0) return [];
-  const known = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const order = form.getFieldsError().map((f) => f.name.join('.'));
+  const known = new Set(order);
   const grouped = new Map<string, string[]>();
   const unmatched: FieldError[] = [];
   for (const fe of e.errors) {
@@ -44,7 +45,8 @@ export function applyFormErrors(form: FormInstance, e: unknown): FieldError[] {
     grouped.set(key, [...(grouped.get(key) ?? []), fieldMessage(fe)]);
   }
   form.setFields([...grouped.entries()].map(([key, errors]) => ({ name: toNamePath(key), errors })));
-  const first = grouped.keys().next();
-  if (!first.done) form.scrollToField(toNamePath(first.value), { block: 'center', focus: true });
+  // focus the first field in the form's own order, not the server's
+  const first = order.find((k) => grouped.has(k));
+  if (first) form.scrollToField(toNamePath(first), { block: 'center', focus: true });
   return unmatched;
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from './client';
+import { ApiError, get } from './client';
 
 export interface SessionUser {
   id: string;
@@ -24,13 +24,25 @@ export interface Session {
   mfa: { enrolled: boolean; required: boolean };
   idleExpiresAt: string;
   absoluteExpiresAt: string;
-  /** when present (not yet in the contract), the previous successful login */
-  previousLoginAt?: string | null;
+  /** not in the contract yet: 'active' | 'mfa_pending' | 'mfa_enrolment' */
+  stage?: string;
 }
 
 export const SESSION_KEY = ['session'] as const;
 
-export const fetchSession = () => get<Session>('/session', undefined, { noAuthRedirect: true });
+/**
+ * GET /api/v1/session also answers for a session that is half-way through the second factor (with no
+ * permissions); for the UI that is not logged in yet.
+ */
+export async function fetchSession(): Promise<Session> {
+  const s = await get<Session>('/session', undefined, { noAuthRedirect: true });
+  if ((s.stage && s.stage !== 'active') || s.permissions.length === 0) {
+    throw new ApiError(401, {
+      type: 'urn:returntrace:problem:unauthenticated', title: 'Please log in', titleZh: '请先登录',
+    });
+  }
+  return s;
+}
 
 /** The caller's session; `data` is undefined until loaded, the query errors with 401 when logged out. */
 export function useSession() {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, QRCode, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { post } from '../api/client';
+import { ApiError, post } from '../api/client';
 import { applyFormErrors, problemText } from '../api/problem';
 import { Loading } from './QueryState';
 
@@ -62,8 +62,10 @@ export function TotpEnrol({ onDone, onCancel }: { onDone: () => void; onCancel?:
       await post('/me/totp/confirm', { code: code.trim() }, { noAuthRedirect: true });
       onDone();
     } catch (e) {
-      applyFormErrors(form, e);
-      setError(e);
+      // a wrong code shows under the field; only problems that name no field need the banner
+      const unmatched = applyFormErrors(form, e);
+      const onField = e instanceof ApiError && e.errors.length > 0 && unmatched.length === 0;
+      setError(onField ? null : e);
     } finally {
       setBusy(false);
     }

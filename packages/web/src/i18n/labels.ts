@@ -51,3 +51,6 @@ export function useLang(): Lang {
   const { i18n } = useTranslation();
   return i18n.language === 'en' ? 'en' : 'zh';
 }
+
+/** Tag colour of an audit result. */
+export const resultColor = (r: string) => (r === 'success' ? 'success' : r === 'denied' ? 'warning' : 'error');

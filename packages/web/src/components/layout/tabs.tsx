@@ -19,6 +19,8 @@ interface TabsApi {
   closeOthers: () => void;
   closeAll: () => void;
   setTitle: (key: string, title: string) => void;
+  /** drops a tab without navigating (e.g. the "new" form once the record exists) */
+  forget: (key: string) => void;
 }
 
 const HOME: PageTab = { key: '/', url: '/', titleKey: 'menu.home' };
@@ -39,7 +41,13 @@ export function TabsProvider({ userId, children }: { userId: string; children: R
   const storageKey = `rt.tabs.${userId}`;
   const location = useLocation();
   const navigate = useNavigate();
-  const [tabs, setTabs] = useState<PageTab[]>(() => load(storageKey));
+  const [stored, setTabs] = useState<PageTab[]>(() => load(storageKey));
+  // Titles set by pages live apart from the tabs: a page's effect runs before this provider opens its tab.
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const tabs = useMemo(
+    () => stored.map((t) => (titles[t.key] ? { ...t, title: titles[t.key] } : t)),
+    [stored, titles],
+  );
   const activeKey = location.pathname.replace(/\/+$/, '') || '/';
 
   // Every visited route opens (or re-activates) its tab.
@@ -92,12 +100,16 @@ export function TabsProvider({ userId, children }: { userId: string; children: R
   }, [activeKey, navigate]);
 
   const setTitle = useCallback((key: string, title: string) => {
-    setTabs((prev) => prev.map((t) => (t.key === key && t.title !== title ? { ...t, title } : t)));
+    setTitles((prev) => (prev[key] === title ? prev : { ...prev, [key]: title }));
+  }, []);
+
+  const forget = useCallback((key: string) => {
+    if (key !== '/') setTabs((prev) => prev.filter((t) => t.key !== key));
   }, []);
 
   const api = useMemo<TabsApi>(
-    () => ({ tabs, activeKey, activate, close, closeOthers, closeAll, setTitle }),
-    [tabs, activeKey, activate, close, closeOthers, closeAll, setTitle],
+    () => ({ tabs, activeKey, activate, close, closeOthers, closeAll, setTitle, forget }),
+    [tabs, activeKey, activate, close, closeOthers, closeAll, setTitle, forget],
   );
   return <TabsContext.Provider value={api}>{children}</TabsContext.Provider>;
 }
@@ -106,6 +118,17 @@ export function useTabs(): TabsApi {
   const api = useContext(TabsContext);
   if (!api) throw new Error('useTabs outside TabsProvider');
   return api;
+}
+
+/** Navigates from a form page to the result and drops the form's tab. */
+export function useLeavePage() {
+  const api = useContext(TabsContext);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (to: string) => {
+    navigate(to);
+    api?.forget(pathname.replace(/\/+$/, '') || '/');
+  };
 }
 
 /** Lets a page name its own tab (e.g. "机构详情" → the organisation's name). */

@@ -6,7 +6,7 @@ import { get } from '../../api/client';
 import { useAuthedSession, useCan } from '../../api/session';
 import { LoadError } from '../../components/QueryState';
 import { MENU } from '../../routes/meta';
-import { actionLabel, kindLabel, orgName, resultLabel, roleLabel, useLang } from '../../i18n/labels';
+import { actionLabel, kindLabel, orgName, resultColor, resultLabel, roleLabel, useLang } from '../../i18n/labels';
 import { fmtTime } from '../../i18n/format';
 
 interface Activity {
@@ -16,8 +16,6 @@ interface Activity {
   result: string;
   clientIp: string;
 }
-
-export const resultColor = (r: string) => (r === 'success' ? 'success' : r === 'denied' ? 'warning' : 'error');
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -29,6 +27,9 @@ export default function HomePage() {
     queryFn: () => get<{ items: Activity[] }>('/me/activity'),
   });
   const shortcuts = MENU.filter((m) => m.shortcut && can(m.perm));
+  // users.last_login_at is this login; the one before comes from the caller's own audit trail
+  const logins = (activity.data?.items ?? []).filter((a) => a.action === 'login.success');
+  const previous = logins[1];
 
   return (
     <div className="rt-page" data-testid="home">
@@ -44,14 +45,16 @@ export default function HomePage() {
           <Descriptions.Item label={t('home.kind')}>{kindLabel(session.org.kind, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('home.roles')}>
             <Space size={[4, 4]} wrap data-testid="home-roles">
-              {session.roles.map((r) => <Tag key={r} color="blue">{roleLabel(r, lang)}</Tag>)}
+              {session.roles.map((r) => <Tag key={r} color="blue" className="rt-tag-wrap">{roleLabel(r, lang)}</Tag>)}
             </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('home.thisLogin')}>
+            <span data-testid="home-this-login">{fmtTime(session.user.lastLoginAt)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('home.lastLogin')}>
             <span data-testid="home-last-login">
-              {session.previousLoginAt !== undefined
-                ? (session.previousLoginAt ? fmtTime(session.previousLoginAt) : t('home.never'))
-                : (session.user.lastLoginAt ? fmtTime(session.user.lastLoginAt) : t('home.never'))}
+              {activity.isLoading ? '…' : previous ? `${fmtTime(previous.at)}${previous.clientIp ? ` · ${previous.clientIp}` : ''}`
+                : (activity.data?.items.length ?? 0) < 20 ? t('home.never') : '—'}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('home.sessionUntil')}>{fmtTime(session.idleExpiresAt)}</Descriptions.Item>
