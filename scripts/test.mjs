@@ -65,12 +65,11 @@ async function runVitest(name, projects, extraEnv = {}) {
     `--outputFile.json=${jsonFile}`,
   ];
   const t0 = Date.now();
+  /** @type {NodeJS.ProcessEnv} */
+  const env = { ...process.env, ...extraEnv };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   const code = await new Promise((resolve) => {
-    const child = spawn(vitestBin, args, {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, ...extraEnv },
-    });
+    const child = spawn(vitestBin, args, { cwd: repoRoot, stdio: 'inherit', env });
     current = child;
     child.on('error', (err) => {
       console.error(`[test] cannot run vitest: ${err.message}`);
@@ -115,7 +114,7 @@ async function runVitest(name, projects, extraEnv = {}) {
 
 // ---- tier 1: domain + server on PGlite --------------------------------------------------------------------------
 header('tier 1/3: domain + server (PGlite)');
-tiers.push(await runVitest('domain+server (PGlite)', ['domain', 'server'], { TEST_DATABASE_URL: '' }));
+tiers.push(await runVitest('domain+server (PGlite)', ['domain', 'server'], { TEST_DATABASE_URL: undefined }));
 
 // ---- tier 2: server on PostgreSQL 15 ----------------------------------------------------------------------------
 header('tier 2/3: server (PostgreSQL 15)');

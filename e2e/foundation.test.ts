@@ -1,0 +1,103 @@
+// Platform foundation, clicked through as a user would in the system Chromium.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  apiLogin, expectHidden, expectVisible, launchBrowser, login, screenshot, submitLogin, withPage,
+} from './support/browser';
+import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
+
+let server: E2EServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('platform foundation', () => {
+  test('enterprise operator: Chinese UI, switch to English, log out', async () => {
+    await withPage(browser, server.url, 'foundation-lang-logout', async (page) => {
+      await login(page, 'ent.huaxin', DEMO_PASSWORD);
+      const menu = page.getByTestId('side-menu');
+      await expectVisible(menu.getByText('首页', { exact: true }), 'the Chinese menu label 首页');
+      await expectVisible(page.getByText(/您好/), 'the Chinese welcome on the home page');
+      await screenshot(page, 'foundation-home-zh');
+
+      await page.getByTestId('lang-switch').click();
+      await expectVisible(menu.getByText('Home', { exact: true }), 'the English menu label Home');
+      await expectVisible(page.getByText(/Hello/), 'the English welcome on the home page');
+      await expectHidden(menu.getByText('首页', { exact: true }), 'the Chinese menu label 首页');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await screenshot(page, 'foundation-home-en');
+
+      await page.getByTestId('user-menu').click();
+      await page.getByTestId('logout').click();
+      await page.waitForURL((u) => u.pathname === '/login', { timeout: 15_000 });
+      await expectVisible(page.locator('#username'), 'the login form after logging out');
+      await expectHidden(page.getByTestId('user-menu'), 'the user menu after logging out');
+      // the session is really gone on the server
+      const session = await page.request.get('/api/v1/session');
+      expect(session.status()).toBe(401);
+    });
+  });
+
+  test('customs officer cannot open an organisation of another customs district: not found', async () => {
+    // the id of Beijing Customs (北京海关, 0100), looked up by the General Administration
+    const gacc = await apiLogin(server.url, 'gacc.admin', DEMO_PASSWORD);
+    let beijingId: string;
+    try {
+      const res = await gacc.get('/api/v1/orgs', { params: { q: '0100', pageSize: 200 } });
+      expect(res.status(), await res.text()).toBe(200);
+      const body = (await res.json()) as { items: { id: string | number; code: string; nameZh?: string }[] };
+      const beijing = body.items.find((o) => o.code === '0100');
+      expect(beijing, `no organisation with code 0100 in ${JSON.stringify(body.items)}`).toBeTruthy();
+      beijingId = String(beijing!.id);
+    } finally {
+      await gacc.dispose();
+    }
+
+    await withPage(browser, server.url, 'foundation-out-of-scope', async (page) => {
+      await login(page, 'sz.officer', DEMO_PASSWORD);
+      const api = await page.request.get(`/api/v1/orgs/${beijingId}`);
+      expect(api.status()).toBe(404);
+
+      await page.goto(`/orgs/${beijingId}`);
+      await expectVisible(page.getByTestId('not-found'), 'the not-found page for Beijing Customs');
+      await expectVisible(page.getByTestId('user-menu'), 'the application shell (still logged in)');
+      await screenshot(page, 'foundation-org-not-found');
+    });
+  });
+
+  // Locks sz.officer for 15 minutes: keep it last in this file (the server is per file).
+  test('five wrong passwords lock the user name, even the right password is refused', async () => {
+    await withPage(browser, server.url, 'foundation-lockout', async (page) => {
+      await page.goto('/login');
+      const error = page.getByTestId('login-error');
+      // each attempt waits for the server's answer, so exactly six logins reach the server
+      const attempt = async (password: string) => {
+        const answered = page.waitForResponse(
+          (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/auth/login',
+          { timeout: 30_000 },
+        );
+        await submitLogin(page, 'sz.officer', password);
+        return (await answered).status();
+      };
+      for (let i = 1; i <= 5; i++) {
+        const status = await attempt(`Wrong-Password-${i}!`);
+        expect([401, 423], `wrong password #${i} answered ${status}`).toContain(status);
+        await expectVisible(error, `the login error after wrong password #${i}`);
+        expect(page.url()).toContain('/login');
+      }
+      expect(await attempt(DEMO_PASSWORD)).toBe(423);
+      await expectVisible(error.getByText(/锁定|locked/i), 'the lock message in [data-testid=login-error]');
+      expect(page.url()).toContain('/login');
+      await expectHidden(page.getByTestId('user-menu'), 'the application shell');
+      await screenshot(page, 'foundation-login-locked');
+    });
+  });
+});
