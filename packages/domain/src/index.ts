@@ -6,3 +6,4 @@ export * from './i18n/index';
 export * from './json/index';
 export * from './api/index';
 export * from './refdata/index';
+export * from './export-returns/index';

@@ -1,2 +1,4 @@
 export * from './core';
 export * from './refdata';
+export * from './customs-feed';
+export * from './export-returns';

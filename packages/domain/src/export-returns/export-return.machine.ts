@@ -1,0 +1,72 @@
+/**
+ * The export-return declaration workflow as one transition table (003 §4.1.2, §4.2). Every state change of a
+ * declaration goes through `transition`; routes and UI ask `allowedEvents` instead of comparing statuses.
+ */
+import type { ExportReturnStatus } from './status';
+
+export type ExportReturnState = ExportReturnStatus | 'deleted';
+
+export type ExportReturnEvent =
+  | 'save' | 'delete' | 'submit'
+  | 'submit_failed' | 'customs_accept' | 'customs_refuse'
+  | 'eaudit_pass' | 'eaudit_reject'
+  | 'approve' | 'reject';
+
+/** Who may cause an event: the enterprise operator, the platform's own processing, or a customs auditor. */
+export type ExportReturnActor = 'enterprise' | 'system' | 'auditor';
+
+interface Transition {
+  from: readonly ExportReturnState[];
+  to: ExportReturnState | 'same';
+  by: ExportReturnActor;
+  /** the receipt (回执) text written with the transition; `null` when none is written (save, delete) */
+  receipt: { zh: string; en: string } | null;
+}
+
+/** Editable states: never submitted, or sent back. Save and delete are refused in 1, 3, 5 and 7 (003 §4.1.2). */
+const EDITABLE = [0, 2, 4, 6, 8] as const;
+
+export const EXPORT_RETURN_TRANSITIONS: Record<ExportReturnEvent, Transition> = {
+  save: { from: EDITABLE, to: 0, by: 'enterprise', receipt: null },
+  delete: { from: EDITABLE, to: 'deleted', by: 'enterprise', receipt: null },
+  submit: { from: EDITABLE, to: 1, by: 'enterprise', receipt: { zh: '已提交', en: 'Submitted' } },
+  submit_failed: { from: [1], to: 2, by: 'system', receipt: { zh: '提交失败，请重新提交', en: 'Submission failed; please submit again' } },
+  customs_accept: { from: [1], to: 3, by: 'system', receipt: { zh: '海关接收成功', en: 'Received by customs' } },
+  customs_refuse: { from: [1], to: 4, by: 'system', receipt: { zh: '海关接收失败', en: 'Refused at customs receipt' } },
+  eaudit_pass: { from: [3], to: 5, by: 'system', receipt: { zh: '电子审核成功，进入人工审核环节。', en: 'Electronic audit passed; awaiting manual audit.' } },
+  eaudit_reject: { from: [3], to: 6, by: 'system', receipt: { zh: '电子审核退单', en: 'Rejected by electronic audit' } },
+  approve: { from: [5], to: 7, by: 'auditor', receipt: { zh: '接收申报、出口退货登记办理成功。', en: 'Declaration accepted; export return registered.' } },
+  reject: { from: [5], to: 8, by: 'auditor', receipt: { zh: '人工审核退单', en: 'Rejected by manual audit' } },
+};
+
+export const EXPORT_RETURN_EVENTS = Object.keys(EXPORT_RETURN_TRANSITIONS) as ExportReturnEvent[];
+
+export type TransitionResult =
+  | { ok: true; from: ExportReturnState; to: ExportReturnState; receipt: Transition['receipt'] }
+  | { ok: false; code: 'transition_refused'; message: { en: string; zh: string } };
+
+const label = (s: ExportReturnState) => (s === 'deleted' ? '已删除 deleted' : String(s));
+
+/** The single decision point for every status change of an export-return declaration. */
+export function transition(state: ExportReturnState, event: ExportReturnEvent): TransitionResult {
+  const t = EXPORT_RETURN_TRANSITIONS[event];
+  if (!t || !t.from.includes(state)) {
+    return {
+      ok: false,
+      code: 'transition_refused',
+      message: {
+        en: `The action "${event}" is not allowed in status ${label(state)}`,
+        zh: `当前状态（${label(state)}）不允许该操作（${event}）`,
+      },
+    };
+  }
+  return { ok: true, from: state, to: t.to === 'same' ? state : t.to, receipt: t.receipt };
+}
+
+/** The events an actor may cause in a state: what the UI shows as enabled buttons. */
+export function allowedEvents(state: ExportReturnState, actor?: ExportReturnActor): ExportReturnEvent[] {
+  return EXPORT_RETURN_EVENTS.filter((e) => {
+    const t = EXPORT_RETURN_TRANSITIONS[e];
+    return t.from.includes(state) && (actor === undefined || t.by === actor);
+  });
+}
