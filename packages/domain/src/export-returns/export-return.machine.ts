@@ -70,3 +70,18 @@ export function allowedEvents(state: ExportReturnState, actor?: ExportReturnActo
     return t.from.includes(state) && (actor === undefined || t.by === actor);
   });
 }
+
+/** Events that send a declaration back to the enterprise with a reason (退单): refused at receipt, e-audit, manual audit. */
+export const REJECTION_EVENTS: readonly ExportReturnEvent[] = ['customs_refuse', 'eaudit_reject', 'reject'];
+
+/** Is this the state a rejection leads to (4, 6 or 8)? The enterprise then sees the latest reason. */
+export function isRejectedState(state: ExportReturnState): boolean {
+  return REJECTION_EVENTS.some((e) => EXPORT_RETURN_TRANSITIONS[e].to === state);
+}
+
+/** The state an event leads to from wherever it is allowed (all targets are fixed states). */
+export function targetOf(event: ExportReturnEvent): ExportReturnState {
+  const to = EXPORT_RETURN_TRANSITIONS[event].to;
+  if (to === 'same') throw new Error(`event ${event} keeps the state`);
+  return to;
+}

@@ -4,17 +4,18 @@ import type { Actor } from '../context';
 export const PERMISSIONS = [
   'orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify',
   'refdata.read', 'refdata.manage', 'settings.manage',
+  'export_returns.declare', 'export_returns.read', 'export_returns.audit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do anywhere in its jurisdiction. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise_operator: ['refdata.read'],
-  customs_officer: ['orgs.read', 'refdata.read'],
-  customs_auditor: ['orgs.read', 'refdata.read'],
-  investigator: ['orgs.read', 'refdata.read'],
+  enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read'],
+  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read'],
+  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit'],
+  investigator: ['orgs.read', 'refdata.read', 'export_returns.read'],
   risk_assessor: ['refdata.read'],
-  warning_office: ['orgs.read', 'refdata.read', 'audit.read'],
+  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read'],
   sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read'],
 };
 

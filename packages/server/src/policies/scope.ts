@@ -46,3 +46,24 @@ export function scopeWhere(scope: Scope, pathColumn: AnyPgColumn | SQL, orgColum
       return sql`${orgColumn} = ${scope.orgId}`;
   }
 }
+
+/** An owner of a record: the organisation's materialised path and id. */
+export interface Owner {
+  path: string;
+  orgId?: string | null;
+}
+
+/**
+ * Records with several owners (an export return belongs to the declaring enterprise and to the customs office
+ * competent for its audit) are visible when any owner is in scope.
+ */
+export function inScopeOfAny(scope: Scope, owners: readonly Owner[]): boolean {
+  return owners.some((o) => o.path !== '' && inScope(scope, o));
+}
+
+/** SQL twin of `inScopeOfAny`: one (path column, org column) pair per owner. */
+export function scopeWhereAny(scope: Scope, owners: readonly [AnyPgColumn | SQL, AnyPgColumn | SQL][]): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  const parts = owners.map(([p, o]) => scopeWhere(scope, p, o)!);
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
