@@ -262,6 +262,8 @@ export const problemTitles = {
   mfa_required: { en: 'Second factor required', zh: '需要双因素认证' },
   payload_too_large: { en: 'Payload too large', zh: '请求内容过大' },
   precondition_failed: { en: 'Precondition failed', zh: '前置条件不满足（数据可能已被他人修改）' },
+  precondition_required: { en: 'Precondition required', zh: '缺少前置条件（请携带记录版本 If-Match）' },
+  idempotency_mismatch: { en: 'Idempotency key reused with a different request', zh: '幂等键已用于另一请求' },
   rate_limited: { en: 'Too many requests', zh: '请求过于频繁' },
   unsupported_media_type: { en: 'Unsupported media type', zh: '不支持的内容类型' },
   internal: { en: 'Internal error', zh: '系统内部错误' },
