@@ -7,3 +7,4 @@ export * from './json/index';
 export * from './api/index';
 export * from './refdata/index';
 export * from './export-returns/index';
+export * from './files/index';
