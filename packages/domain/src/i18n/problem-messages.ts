@@ -267,6 +267,7 @@ export const problemTitles = {
   rate_limited: { en: 'Too many requests', zh: '请求过于频繁' },
   unsupported_media_type: { en: 'Unsupported media type', zh: '不支持的内容类型' },
   internal: { en: 'Internal error', zh: '系统内部错误' },
+  unavailable: { en: 'Service unavailable', zh: '服务暂不可用' },
 } as const satisfies Record<string, BilingualText>;
 
 export type ProblemTypeCode = keyof typeof problemTitles;
