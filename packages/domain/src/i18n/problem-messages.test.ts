@@ -115,7 +115,8 @@ describe('issueField', () => {
 describe('problemTitles', () => {
   it('has both languages for every code of docs/API.md', () => {
     const codes = ['validation', 'unauthenticated', 'session_expired', 'csrf', 'forbidden', 'not_found', 'conflict', 'locked',
-      'mfa_required', 'payload_too_large', 'precondition_failed', 'rate_limited', 'unsupported_media_type', 'internal', 'bad_request', 'unavailable'];
+      'mfa_required', 'payload_too_large', 'precondition_failed', 'rate_limited', 'unsupported_media_type', 'internal', 'bad_request', 'unavailable',
+      'precondition_required', 'idempotency_mismatch'];
     expect([...PROBLEM_TYPE_CODES].sort()).toEqual([...codes].sort());
     for (const c of PROBLEM_TYPE_CODES) {
       expect(problemTitles[c].en).toMatch(/^[A-Z]/);
