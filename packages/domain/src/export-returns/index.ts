@@ -3,3 +3,8 @@ export * from './export-return.machine';
 export * from './reasons';
 export * from './export-return.schema';
 export * from './export-return.api';
+export * from './industrial';
+export * from './beijing-time';
+export * from './numbering';
+export * from './eaudit.rules';
+export * from './overdue';

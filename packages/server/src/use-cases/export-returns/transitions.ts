@@ -1,0 +1,91 @@
+/**
+ * Persisting a state change of a declaration: the domain machine decides, then the new status, its receipt (回执)
+ * and the audit row are written in the caller's transaction. Nothing here compares statuses itself.
+ */
+import { eq, exportReturnReceipts, exportReturns, queryRows, sql, type DbOrTx } from '@returntrace/db';
+import { EXPORT_RETURN_TRANSITIONS, transition, type ExportReturnEvent, type ExportReturnState, type ExportReturnStatus } from '@returntrace/domain';
+import { audit } from '../../audit/audit';
+import type { Ctx } from '../../context';
+import { conflict, ProblemError } from '../../errors';
+import type { ExportReturnRecord } from './load';
+
+export interface ReceiptReason {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** The machine's verdict for `event`, or a 409 naming the refusal in both languages. */
+export function decide(row: Pick<ExportReturnRecord, 'status'>, event: ExportReturnEvent) {
+  const r = transition(row.status as ExportReturnState, event);
+  if (!r.ok) throw conflict(r.message);
+  return r;
+}
+
+/** If-Match is mandatory on changes of a declaration: absent → 428, stale → 412. */
+export function requireVersion(row: Pick<ExportReturnRecord, 'version'>, ifMatch: number | undefined): void {
+  if (ifMatch === undefined) {
+    throw new ProblemError(428, 'precondition_required', {
+      en: 'Send the record version in If-Match (from the ETag of the last read)', zh: '请在 If-Match 中携带记录版本（取自上次读取的 ETag）',
+    });
+  }
+  if (ifMatch !== row.version) {
+    throw new ProblemError(412, 'precondition_failed', {
+      en: 'The declaration was changed in the meantime; reload it', zh: '申报数据已被修改，请刷新后重试',
+    });
+  }
+}
+
+export interface ApplyOptions {
+  /** extra columns changed with the status */
+  set?: Partial<typeof exportReturns.$inferInsert>;
+  reasons?: ReceiptReason[];
+  /** text appended to the machine's receipt message, e.g. the auditor's rejection reason */
+  detail?: { zh: string; en: string };
+  auditDetail?: Record<string, unknown>;
+}
+
+/**
+ * Applies `event` to the row inside `tx`: status, version and last-operation time, the receipt when the machine
+ * defines one, and the audit row `export_return.<event>`. Answers the updated row.
+ */
+export async function applyEvent(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, event: ExportReturnEvent, opts: ApplyOptions = {}): Promise<ExportReturnRecord> {
+  const verdict = decide(row, event);
+  const now = ctx.clock.now();
+  const deleted = verdict.to === 'deleted';
+  // the platform's own processing is recorded as the system, not as the user whose request started it
+  const bySystem = EXPORT_RETURN_TRANSITIONS[event].by === 'system';
+  const [updated] = await tx.update(exportReturns).set({
+    ...opts.set,
+    ...(deleted ? { deleted: true } : { status: verdict.to as ExportReturnStatus }),
+    version: row.version + 1,
+    lastOperatedAt: now,
+  }).where(eq(exportReturns.id, row.id)).returning();
+  if (verdict.receipt && !deleted) {
+    const join = (a: string, b: string | undefined, sep: string) => (b ? `${a}${sep}${b}` : a);
+    await tx.insert(exportReturnReceipts).values({
+      returnId: row.id,
+      status: verdict.to as ExportReturnStatus,
+      messageZh: join(verdict.receipt.zh, opts.detail?.zh ?? opts.reasons?.map((r) => r.zh).join('；'), '：'),
+      messageEn: join(verdict.receipt.en, opts.detail?.en ?? opts.reasons?.map((r) => r.en).join('; '), ': '),
+      reasons: opts.reasons ?? [],
+      at: now,
+      byUser: bySystem ? null : (ctx.actor?.userId ?? null),
+    });
+  }
+  await audit(ctx, tx, {
+    action: `export_return.${event}`, objectType: 'export_return', objectId: row.id,
+    ...(bySystem ? { userId: null, username: 'system', orgId: null, orgPath: '' } : {}),
+    detail: { unifiedNo: row.unifiedNo, from: verdict.from, to: verdict.to, ...(opts.reasons ? { reasons: opts.reasons.map((r) => r.code) } : {}), ...opts.auditDetail },
+  });
+  return updated!;
+}
+
+/** Takes the next number of a sequence (kind, scope) in `tx`; the first number is 1. */
+export async function nextSequence(tx: DbOrTx, kind: string, scope: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(tx, sql`
+    INSERT INTO sequence_counters (kind, scope, next) VALUES (${kind}, ${scope}, 2)
+    ON CONFLICT (kind, scope) DO UPDATE SET next = sequence_counters.next + 1
+    RETURNING next - 1 AS n`);
+  return Number(row!.n);
+}

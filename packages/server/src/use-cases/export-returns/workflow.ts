@@ -1,0 +1,141 @@
+/**
+ * The enterprise's side of a declaration: create (暂存 with a new unified number), save, delete, batch delete and
+ * submit. Each use-case loads in scope, lets the domain machine decide, and writes the change with its receipt and
+ * audit row in one transaction.
+ */
+import { exportReturns, organisations, eq, type DbOrTx } from '@returntrace/db';
+import {
+  UNIFIED_NO_KIND, formatUnifiedNo, unifiedNoScope, beijingDate, transition,
+  type ExportReturnInput, type ExportReturnState, type ExportReturnView,
+} from '@returntrace/domain';
+import { audit } from '../../audit/audit';
+import type { Ctx } from '../../context';
+import { notFound, ProblemError } from '../../errors';
+import { backfillProblem, lookupBackfill } from './backfill';
+import { checkDeclarationInput, contentColumns, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
+import { loadExportReturnInScope, loadLines, toExportReturnView, type ExportReturnRecord } from './load';
+import { markSubmitFailed, runCustomsProcessing } from './processing';
+import { applyEvent, decide, nextSequence, requireVersion } from './transitions';
+
+/** Content of a declaration from its input: backfilled afresh when the import declaration number is new. */
+async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, current: ExportReturnRecord | null, submit: boolean): Promise<DeclarationContent> {
+  if (current && current.importDeclarationNo === input.importDeclarationNo) {
+    const base = await loadLines(tx, current.id);
+    await checkDeclarationInput(ctx, tx, input, base, submit);
+    return {
+      input, filled: current.filled as DeclarationContent['filled'], lines: mergeLines(base, input.lines),
+      competentOfficeId: current.competentOfficeId, competentOfficePath: current.competentOfficePath,
+    };
+  }
+  const bf = await lookupBackfill(ctx, tx, input.importDeclarationNo);
+  if (!bf.ok) throw backfillProblem(bf.refusal, 'body');
+  await checkDeclarationInput(ctx, tx, input, bf.value.lines, submit);
+  return {
+    input, filled: bf.value.filled, lines: mergeLines(bf.value.lines, input.lines),
+    competentOfficeId: bf.value.competentOffice?.id ?? null, competentOfficePath: bf.value.competentOfficePath,
+  };
+}
+
+/** A declaration the caller's enterprise owns (enterprise operators see only their own; 404 otherwise). */
+async function loadOwn(ctx: Ctx, id: string, tx: DbOrTx): Promise<ExportReturnRecord> {
+  const row = await loadExportReturnInScope(ctx, id, tx, true);
+  if (row.enterpriseId !== ctx.actor!.orgId) throw notFound('export-return declaration');
+  return row;
+}
+
+/** POST /export-returns — a new draft (status 0) with its unified number. */
+export async function createExportReturn(ctx: Ctx, input: ExportReturnInput): Promise<ExportReturnView> {
+  const actor = ctx.actor!;
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const content = await contentFor(ctx, tx, input, null, false);
+    const [org] = await tx.select({ path: organisations.path }).from(organisations).where(eq(organisations.id, actor.orgId));
+    const year = Number(beijingDate(now).slice(0, 4));
+    const unifiedNo = formatUnifiedNo(year, await nextSequence(tx, UNIFIED_NO_KIND, unifiedNoScope(year)));
+    const [created] = await tx.insert(exportReturns).values({
+      ...contentColumns(content), unifiedNo, status: 0, enterpriseId: actor.orgId, enterprisePath: org!.path,
+      createdBy: actor.userId, lastOperatedAt: now, createdAt: now,
+    }).returning();
+    await writeLines(tx, created!.id, content.lines);
+    await audit(ctx, tx, { action: 'export_return.create', objectType: 'export_return', objectId: created!.id, detail: { unifiedNo, importDeclarationNo: input.importDeclarationNo } });
+    return created!;
+  });
+  return toExportReturnView(ctx, row);
+}
+
+/** PUT /export-returns/:id — 暂存: saves the input; a sent-back declaration becomes a draft (0) again. */
+export async function saveExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
+  const row = await ctx.db.transaction(async (tx) => {
+    const current = await loadOwn(ctx, id, tx);
+    requireVersion(current, ifMatch);
+    decide(current, 'save');
+    const content = await contentFor(ctx, tx, input, current, false);
+    await writeLines(tx, id, content.lines);
+    return applyEvent(ctx, tx, current, 'save', { set: contentColumns(content) });
+  });
+  return toExportReturnView(ctx, row);
+}
+
+/** DELETE /export-returns/:id — irreversible for the enterprise; the row stays (deleted flag) for the audit trail. */
+export async function deleteExportReturn(ctx: Ctx, id: string, ifMatch: number | undefined): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const current = await loadOwn(ctx, id, tx);
+    requireVersion(current, ifMatch);
+    await applyEvent(ctx, tx, current, 'delete');
+  });
+}
+
+export interface BatchDeleteResult {
+  deleted: string[];
+  refused: { id: string; unifiedNo: string | null; code: string; message: string; messageZh: string }[];
+}
+
+/** POST /export-returns/batch-delete — deletes what the status rule allows, reports the others with the reason. */
+export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[]): Promise<BatchDeleteResult> {
+  const out: BatchDeleteResult = { deleted: [], refused: [] };
+  await ctx.db.transaction(async (tx) => {
+    for (const id of [...new Set(ids)]) {
+      let row: ExportReturnRecord;
+      try {
+        row = await loadOwn(ctx, id, tx);
+      } catch (e) {
+        if (!(e instanceof ProblemError)) throw e;
+        out.refused.push({ id, unifiedNo: null, code: 'not_found', message: e.detailMsg.en, messageZh: e.detailMsg.zh });
+        continue;
+      }
+      const verdict = transition(row.status as ExportReturnState, 'delete');
+      if (!verdict.ok) {
+        out.refused.push({ id, unifiedNo: row.unifiedNo, code: verdict.code, message: verdict.message.en, messageZh: verdict.message.zh });
+        continue;
+      }
+      await applyEvent(ctx, tx, row, 'delete', { auditDetail: { batch: true } });
+      out.deleted.push(id);
+    }
+  });
+  return out;
+}
+
+/**
+ * POST /export-returns/:id/submit — saves the input and submits (1) in one transaction, then runs customs
+ * processing. Should processing fail unexpectedly, the declaration goes to 2 (提交失败) with a receipt; the
+ * enterprise's input is kept either way.
+ */
+export async function submitExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const current = await loadOwn(ctx, id, tx);
+    requireVersion(current, ifMatch);
+    decide(current, 'submit');
+    const content = await contentFor(ctx, tx, input, current, true);
+    await writeLines(tx, id, content.lines);
+    await applyEvent(ctx, tx, current, 'submit', {
+      set: { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null },
+    });
+  });
+  try {
+    await runCustomsProcessing(ctx, id);
+  } catch (err) {
+    await markSubmitFailed(ctx, id, err);
+  }
+  return toExportReturnView(ctx, await loadExportReturnInScope(ctx, id));
+}
