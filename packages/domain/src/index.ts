@@ -8,3 +8,4 @@ export * from './api/index';
 export * from './refdata/index';
 export * from './export-returns/index';
 export * from './files/index';
+export * from './customs-feed/index';

@@ -1,0 +1,5 @@
+export * from './iso-codes';
+export * from './values';
+export * from './declaration.schema';
+export * from './flat-rows';
+export * from './api';
