@@ -14,6 +14,9 @@ import { notFound, ProblemError, registerErrorHandling } from './errors';
 import { authPlugin } from './plugins/auth';
 import { auditRoutes } from './routes/audit/index';
 import { authRoutes } from './routes/auth/index';
+import { exportReturnRoutes } from './routes/export-returns/index';
+import { exportReturnAttachmentRoutes } from './routes/export-returns/attachments';
+import { exportReturnPrintRoutes } from './routes/export-returns/print';
 import { orgRoutes } from './routes/orgs/index';
 import { refdataRoutes } from './routes/refdata/index';
 import { settingsRoutes } from './routes/settings/index';
@@ -95,6 +98,9 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(auditRoutes(deps));
     await api.register(settingsRoutes(deps));
     await api.register(refdataRoutes(deps));
+    await api.register(exportReturnRoutes(deps));
+    await api.register(exportReturnPrintRoutes(deps));
+    await api.register(exportReturnAttachmentRoutes(deps));
   }, { prefix: '/api/v1' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,69 @@
+/**
+ * Idempotency-Key (per user): the first answer to a key is stored with the SM3 digest of method, path and body;
+ * the same key with the same request replays that answer (status code included), with another request it is
+ * refused with 422. Keys older than 24 hours are purged by `idempotencyPurgeJob`.
+ */
+import { and, eq, idempotencyKeys, lt } from '@returntrace/db';
+import { canonicalJson } from '../audit/audit';
+import type { Ctx } from '../context';
+import { ProblemError } from '../errors';
+import type { Job } from '../jobs/scheduler';
+import { sm3Hex } from '../security/crypto';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const KEY_RE = /^[A-Za-z0-9_\-.:]{8,100}$/;
+
+export interface StoredAnswer {
+  statusCode: number;
+  body: unknown;
+}
+
+export function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] ?? '' : header;
+  if (!KEY_RE.test(key)) {
+    throw new ProblemError(400, 'bad_request', {
+      en: 'Idempotency-Key must be 8-100 letters, digits or - _ . :', zh: 'Idempotency-Key 须为 8 至 100 位字母、数字或 - _ . :',
+    }, [{ field: 'Idempotency-Key', code: 'idempotency_key_format', message: 'Invalid Idempotency-Key', messageZh: 'Idempotency-Key 格式有误' }]);
+  }
+  return key;
+}
+
+export const requestDigest = (method: string, path: string, body: unknown): string =>
+  sm3Hex(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? null)}`);
+
+/**
+ * Runs `perform` once per (user, key). Answers the stored answer on a replay; `perform`'s answer otherwise,
+ * storing it. Only answers of requests that took effect are stored: a refused request (4xx) changed nothing, so
+ * the client may correct it and retry with the same key.
+ */
+export async function withIdempotency(
+  ctx: Ctx, key: string | undefined, digest: string, perform: () => Promise<StoredAnswer>,
+): Promise<StoredAnswer & { replayed: boolean }> {
+  if (!key) return { ...(await perform()), replayed: false };
+  const userId = ctx.actor!.userId;
+  const [prior] = await ctx.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  const fresh = prior && ctx.clock.now().getTime() - prior.createdAt.getTime() < IDEMPOTENCY_TTL_MS ? prior : undefined;
+  if (fresh) {
+    if (fresh.requestHash !== digest) {
+      throw new ProblemError(422, 'idempotency_mismatch', {
+        en: 'This Idempotency-Key was already used with a different request', zh: '该幂等键已用于内容不同的另一请求',
+      }, [{ field: 'Idempotency-Key', code: 'idempotency_key_reused', message: 'Key reused with another body', messageZh: '幂等键已用于其他请求内容' }]);
+    }
+    return { statusCode: fresh.statusCode, body: fresh.responseBody, replayed: true };
+  }
+  const answer = await perform();
+  const row = { userId, key, requestHash: digest, statusCode: answer.statusCode, responseBody: answer.body as object, createdAt: ctx.clock.now() };
+  await ctx.db.insert(idempotencyKeys).values(row).onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: row });
+  return { ...answer, replayed: false };
+}
+
+export const idempotencyPurgeJob: Job = {
+  name: 'idempotency.purge',
+  everyMs: 60 * 60 * 1000,
+  async run(ctx) {
+    const cutoff = new Date(ctx.clock.now().getTime() - IDEMPOTENCY_TTL_MS);
+    const purged = await ctx.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).returning({ key: idempotencyKeys.key });
+    return { purged: purged.length };
+  },
+};
