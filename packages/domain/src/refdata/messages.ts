@@ -27,6 +27,9 @@ export const REF_ERROR_CODES = [
   'district_direct',
   'district_parent',
   'unit_code',
+  'reason_code',
+  'reason_category',
+  'reason_category_mismatch',
   'duplicate_key',
   'unknown_column',
   'missing_column',
@@ -92,6 +95,12 @@ const MESSAGES: Record<RefErrorCode, Builder> = {
     zh: p.expected ? `代码 ${p.value} 的上级关区应为 ${p.expected}` : '海关总署（0000）的上级关区应为空',
   }),
   unit_code: () => ({ en: 'Must be a three-digit unit code, e.g. 035', zh: '应为三位数字的计量单位代码，如 035' }),
+  reason_code: () => ({ en: 'Must be a reason code: QUA, TRD, TRN or OTH, a hyphen and two digits, e.g. QUA-01', zh: '应为退运原因代码：QUA、TRD、TRN 或 OTH 加连字符和两位数字，如 QUA-01' }),
+  reason_category: () => ({ en: 'Must be quality, trade, transport or other', zh: '应为 quality（质量）、trade（贸易）、transport（运输）或 other（其他）' }),
+  reason_category_mismatch: (p) => ({
+    en: `The code ${p.value} belongs to the category ${p.expected}`,
+    zh: `代码 ${p.value} 属于类别 ${p.expected}`,
+  }),
   duplicate_key: (p) => ({
     en: `Code ${p.value} appears more than once (first on row ${p.first})`,
     zh: `代码 ${p.value} 重复（首次出现在第 ${p.first} 行）`,

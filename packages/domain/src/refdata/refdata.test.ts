@@ -12,6 +12,10 @@ const valid: { [K in RefDatasetId]: Record<string, unknown> } = {
   divisions: { code: '440304', nameZh: '福田区', level: 3, parentCode: '440300' },
   'customs-districts': { code: '5301', nameZh: '皇岗海关', nameEn: 'Huanggang Customs', direct: false, parentCode: '5300' },
   units: { code: '035', nameZh: '千克', nameEn: 'Kilogram' },
+  'return-reasons': {
+    code: 'QUA-01', category: 'quality', nameZh: '安全项目不合格', nameEn: 'Safety non-conformity', safetyHealthEnv: true,
+    technicalBarrier: false, foreignOfficial: false, overseasProjectEquipment: false, sortOrder: 1, active: true,
+  },
 };
 
 describe('registry', () => {
@@ -23,6 +27,11 @@ describe('registry', () => {
       expect(Object.keys(valid[id]).sort()).toEqual(refHeader(id).sort());
       expect(ds.schema.safeParse(valid[id]).success).toBe(true);
     }
+  });
+  it('refuses a return reason whose code prefix names another category', () => {
+    const r = REF_DATASETS['return-reasons'].schema.safeParse({ ...valid['return-reasons'], category: 'trade' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['category']);
   });
   it('knows which datasets refer to which', () => {
     expect(refReferrers('hs-sections')).toEqual([{ dataset: 'hs-chapters', field: 'sectionCode' }]);

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import {
   countryRowSchema, currencyRowSchema, customsDistrictRowSchema, divisionRowSchema, hsChapterRowSchema,
-  hsSectionRowSchema, unitRowSchema,
+  hsSectionRowSchema, returnReasonRowSchema, unitRowSchema,
   type CountryRow, type CurrencyRow, type CustomsDistrictRow, type DivisionRow, type HsChapterRow, type HsSectionRow,
-  type UnitRow,
+  type ReturnReasonRow, type UnitRow,
 } from './schemas';
 
 /** The reference datasets, in the order the UI lists them. */
 export const REF_DATASET_IDS = [
-  'hs-sections', 'hs-chapters', 'countries', 'currencies', 'divisions', 'customs-districts', 'units',
+  'hs-sections', 'hs-chapters', 'countries', 'currencies', 'divisions', 'customs-districts', 'units', 'return-reasons',
 ] as const;
 export type RefDatasetId = (typeof REF_DATASET_IDS)[number];
 export const isRefDatasetId = (s: string): s is RefDatasetId => (REF_DATASET_IDS as readonly string[]).includes(s);
@@ -21,6 +21,7 @@ export interface RefRowMap {
   divisions: DivisionRow;
   'customs-districts': CustomsDistrictRow;
   units: UnitRow;
+  'return-reasons': ReturnReasonRow;
 }
 export type RefRow = RefRowMap[RefDatasetId];
 
@@ -183,6 +184,28 @@ export const REF_DATASETS: { [K in RefDatasetId]: RefDataset<K> } = {
     sortField: 'code',
     references: [],
     description: L('海关计量单位代码', 'Customs units of measure'),
+  },
+  'return-reasons': {
+    id: 'return-reasons',
+    label: L('退运原因', 'Return reasons'),
+    keyField: 'code',
+    columns: [
+      { field: 'code', label: CODE, type: 'text' },
+      { field: 'category', label: L('原因类别', 'Category'), type: 'text' },
+      { field: 'nameZh', label: NAME_ZH, type: 'text' },
+      { field: 'nameEn', label: NAME_EN, type: 'text' },
+      { field: 'safetyHealthEnv', label: L('涉及安全卫生环保', 'Safety, health or environment'), type: 'boolean' },
+      { field: 'technicalBarrier', label: L('技术性贸易措施', 'Technical trade barrier'), type: 'boolean' },
+      { field: 'foreignOfficial', label: L('境外官方', 'Foreign official action'), type: 'boolean' },
+      { field: 'overseasProjectEquipment', label: L('境外承包工程设备', 'Overseas project equipment'), type: 'boolean' },
+      { field: 'sortOrder', label: L('排序', 'Sort order'), type: 'integer' },
+      { field: 'active', label: L('启用', 'Active'), type: 'boolean' },
+    ],
+    schema: returnReasonRowSchema,
+    searchFields: ['code', 'nameZh', 'nameEn'],
+    sortField: 'code',
+    references: [],
+    description: L('出口退货申请的具体退运原因（停用而非删除已使用的原因）', 'Specific reasons of export-return declarations (deactivate rather than delete a reason in use)'),
   },
 };
 

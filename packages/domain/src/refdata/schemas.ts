@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { categoryOfReason, REASON_CATEGORIES, REASON_CODE_RE } from '../export-returns/reasons';
 import type { RefErrorCode } from './messages';
 
 /**
@@ -139,6 +140,25 @@ export const unitRowSchema = z.strictObject({
   nameEn: name(100),
 });
 
+/** Specific return reasons (退运原因) per category; the code's prefix names the category (see export-returns/reasons.ts). */
+export const returnReasonRowSchema = z
+  .strictObject({
+    code: code(REASON_CODE_RE, 'reason_code'),
+    category: z.enum(REASON_CATEGORIES, err('reason_category')),
+    nameZh: name(100),
+    nameEn: name(200),
+    safetyHealthEnv: z.boolean(err('boolean')),
+    technicalBarrier: z.boolean(err('boolean')),
+    foreignOfficial: z.boolean(err('boolean')),
+    overseasProjectEquipment: z.boolean(err('boolean')),
+    sortOrder: int(),
+    active: z.boolean(err('boolean')),
+  })
+  .superRefine((r, ctx) => {
+    const cat = categoryOfReason(r.code);
+    if (cat && cat !== r.category) issue(ctx, 'category', 'reason_category_mismatch', { value: r.code, expected: cat });
+  });
+
 export type HsSectionRow = z.output<typeof hsSectionRowSchema>;
 export type HsChapterRow = z.output<typeof hsChapterRowSchema>;
 export type CountryRow = z.output<typeof countryRowSchema>;
@@ -146,3 +166,4 @@ export type CurrencyRow = z.output<typeof currencyRowSchema>;
 export type DivisionRow = z.output<typeof divisionRowSchema>;
 export type CustomsDistrictRow = z.output<typeof customsDistrictRowSchema>;
 export type UnitRow = z.output<typeof unitRowSchema>;
+export type ReturnReasonRow = z.output<typeof returnReasonRowSchema>;

@@ -1,9 +1,10 @@
-import type { RefDatasetId, RefRowMap } from '@returntrace/domain';
+import { DEFAULT_RETURN_REASONS, type RefDatasetId, type RefRowMap } from '@returntrace/domain';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../client';
 import {
   refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters, refHsSections, refUnits,
 } from '../../schema/refdata';
+import { refReturnReasons } from '../../schema/export-returns';
 import { buildCountryRows } from './countries';
 import { buildCurrencyRows } from './currencies';
 import { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
@@ -24,6 +25,7 @@ export const REF_TABLES = {
   divisions: refDivisions,
   'customs-districts': refCustomsDistricts,
   units: refUnits,
+  'return-reasons': refReturnReasons,
 } as const satisfies Record<RefDatasetId, unknown>;
 export type RefTable = (typeof REF_TABLES)[RefDatasetId];
 
@@ -41,6 +43,7 @@ export function referenceSeedRows(): RefSeedRows {
     divisions: buildDivisionRows(),
     'customs-districts': [...CUSTOMS_DISTRICT_ROWS],
     units: [...UNIT_ROWS],
+    'return-reasons': [...DEFAULT_RETURN_REASONS],
   };
   const c = cached;
   return {
@@ -51,6 +54,7 @@ export function referenceSeedRows(): RefSeedRows {
     divisions: [...c.divisions],
     'customs-districts': [...c['customs-districts']],
     units: [...c.units],
+    'return-reasons': [...c['return-reasons']],
   };
 }
 
@@ -82,5 +86,6 @@ export async function seedReferenceData(db: DbOrTx): Promise<Record<RefDatasetId
     divisions: await insertBatches(tx, refDivisions, d.divisions),
     'customs-districts': await insertBatches(tx, refCustomsDistricts, d['customs-districts']),
     units: await insertBatches(tx, refUnits, d.units),
+    'return-reasons': await insertBatches(tx, refReturnReasons, d['return-reasons']),
   }));
 }

@@ -1,6 +1,6 @@
 import {
   asc, inArray, isNotNull, refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters,
-  refHsSections, refUnits, sql, type DbOrTx, type SQL,
+  refHsSections, refReturnReasons, refUnits, sql, type DbOrTx, type SQL,
 } from '@returntrace/db';
 import { REF_DATASETS, type RefDatasetId } from '@returntrace/domain';
 import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -17,6 +17,7 @@ export const REF_TABLES = {
   divisions: refDivisions,
   'customs-districts': refCustomsDistricts,
   units: refUnits,
+  'return-reasons': refReturnReasons,
 } as const satisfies Record<RefDatasetId, PgTable>;
 
 export type RefRecord = Record<string, unknown>;
