@@ -22,10 +22,13 @@ export const en: Messages = {
   menu: {
     home: 'Home', orgs: 'Organisations', users: 'Users', refdata: 'Reference data', audit: 'Audit log',
     security: 'Security settings', settings: 'System settings', navigation: 'Navigation',
+    erDeclare: 'Export return entry (出口退货信息录入)', erQuery: 'Export return query (出口退货信息查询)',
+    erDashboard: 'Export returns overview', erAudit: 'Export return audit (出口退货审核)',
   },
   page: {
     orgNew: 'New organisation', orgDetail: 'Organisation', orgEdit: 'Edit organisation', userNew: 'New user',
-    userDetail: 'User', refdataset: 'Reference data', notFound: 'Not found',
+    userDetail: 'User', refdataset: 'Reference data', notFound: 'Not found', erDetail: 'Export return',
+    erAuditDetail: 'Export return audit',
   },
   layout: {
     collapse: 'Collapse menu', expand: 'Expand menu', userMenu: 'User menu', logout: 'Log out',

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
-  AuditOutlined, ApartmentOutlined, DatabaseOutlined, HomeOutlined, SafetyCertificateOutlined, SettingOutlined,
-  TeamOutlined,
+  AuditOutlined, ApartmentOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
+  PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 
 /** A page of the authenticated area: its route pattern, tab title and the permission that opens it. */
@@ -30,6 +30,12 @@ export const PAGES: PageMeta[] = [
   { pattern: '/audit', titleKey: 'menu.audit', perm: 'audit.read', menuKey: '/audit' },
   { pattern: '/security', titleKey: 'menu.security', menuKey: '/security' },
   { pattern: '/settings', titleKey: 'menu.settings', perm: 'settings.manage', menuKey: '/settings' },
+  { pattern: '/export-returns/new', titleKey: 'menu.erDeclare', perm: 'export_returns.declare', menuKey: '/export-returns/new' },
+  { pattern: '/export-returns/dashboard', titleKey: 'menu.erDashboard', perm: 'export_returns.read', menuKey: '/export-returns/dashboard' },
+  { pattern: '/export-returns/audit', titleKey: 'menu.erAudit', perm: 'export_returns.audit', menuKey: '/export-returns/audit' },
+  { pattern: '/export-returns/audit/:id', titleKey: 'page.erAuditDetail', perm: 'export_returns.audit', menuKey: '/export-returns/audit' },
+  { pattern: '/export-returns/:id', titleKey: 'page.erDetail', perm: 'export_returns.read', menuKey: '/export-returns' },
+  { pattern: '/export-returns', titleKey: 'menu.erQuery', perm: 'export_returns.read', menuKey: '/export-returns' },
 ];
 
 export function pageFor(pathname: string): PageMeta | undefined {
@@ -47,6 +53,10 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { key: '/', titleKey: 'menu.home', icon: <HomeOutlined /> },
+  { key: '/export-returns/new', titleKey: 'menu.erDeclare', icon: <FormOutlined />, perm: 'export_returns.declare', shortcut: true },
+  { key: '/export-returns', titleKey: 'menu.erQuery', icon: <FileSearchOutlined />, perm: 'export_returns.read', shortcut: true },
+  { key: '/export-returns/audit', titleKey: 'menu.erAudit', icon: <FileDoneOutlined />, perm: 'export_returns.audit', shortcut: true },
+  { key: '/export-returns/dashboard', titleKey: 'menu.erDashboard', icon: <PieChartOutlined />, perm: 'export_returns.read', shortcut: true },
   { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },
   { key: '/users', titleKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.read', shortcut: true },
   { key: '/refdata', titleKey: 'menu.refdata', icon: <DatabaseOutlined />, perm: 'refdata.read', shortcut: true },

@@ -24,6 +24,11 @@ const DatasetPage = lazy(() => import('../features/refdata/DatasetPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SecurityPage = lazy(() => import('../features/security/SecurityPage'));
 const SystemSettingsPage = lazy(() => import('../features/settings/SystemSettingsPage'));
+const ErDeclarationPage = lazy(() => import('../features/export-returns/DeclarationPage'));
+const ErAuditDetailPage = lazy(() => import('../features/export-returns/DeclarationPage').then((m) => ({ default: m.AuditDeclarationPage })));
+const ErQueryPage = lazy(() => import('../features/export-returns/query/QueryPage'));
+const ErDashboardPage = lazy(() => import('../features/export-returns/DashboardPage'));
+const ErAuditQueuePage = lazy(() => import('../features/export-returns/audit/AuditQueuePage'));
 
 function RouteError() {
   const { t } = useTranslation();
@@ -62,6 +67,12 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'settings', element: <SystemSettingsPage /> },
+      { path: 'export-returns', element: <ErQueryPage /> },
+      { path: 'export-returns/new', element: <ErDeclarationPage /> },
+      { path: 'export-returns/dashboard', element: <ErDashboardPage /> },
+      { path: 'export-returns/audit', element: <ErAuditQueuePage /> },
+      { path: 'export-returns/audit/:id', element: <ErAuditDetailPage /> },
+      { path: 'export-returns/:id', element: <ErDeclarationPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
