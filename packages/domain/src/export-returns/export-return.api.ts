@@ -93,7 +93,8 @@ export const exportReturnViewSchema = z.object({
   lastOperatedAt: z.string(),
   createdAt: z.string(),
   version: z.number().int(),
-}).meta({ id: 'ExportReturn' });
+  // not "ExportReturn": the OpenAPI generator names request variants "<id>Input", which would clash with ExportReturnInput
+}).meta({ id: 'ExportReturnView' });
 export type ExportReturnView = z.infer<typeof exportReturnViewSchema>;
 
 /** A row of the query list (003 §4.2 出口退货信息查询). */
