@@ -3,9 +3,11 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../client';
 import { organisations, users } from '../schema/index';
 import { DEMO_ORGS, DEMO_PASSWORD, demoUsers } from './demo-orgs';
+import { seedCustomsFeed } from './customs-feed/index';
 import { seedReferenceData } from './refdata/index';
 
 export { DEMO_ORGS, DEMO_PASSWORD, demoUsers } from './demo-orgs';
+export * from './customs-feed/index';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);
@@ -18,8 +20,8 @@ export interface SeedOptions {
 }
 
 /**
- * Loads the demo data set (reference data, organisations, users). Returns the organisation ids by slug so later
- * seeders and tests can find them.
+ * Loads the demo data set (reference data, organisations, users, a year of customs declarations). Returns the
+ * organisation ids by slug so later seeders and tests can find them.
  */
 export async function seedDemo(db: Db, opts: SeedOptions): Promise<Record<string, string>> {
   await seedReferenceData(db);
@@ -45,5 +47,6 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<Record<string
       passwordChangedAt: opts.now, createdAt: opts.now, updatedAt: opts.now,
     })));
   });
+  await seedCustomsFeed(db, opts.now);
   return ids;
 }

@@ -1,0 +1,5 @@
+export * from './stage';
+export * from './declarations';
+export * from './read-csv';
+export * from './load-file';
+export * from './write-csv';
