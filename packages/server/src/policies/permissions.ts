@@ -5,26 +5,27 @@ export const PERMISSIONS = [
   'orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify',
   'refdata.read', 'refdata.manage', 'settings.manage',
   'export_returns.declare', 'export_returns.read', 'export_returns.audit',
+  'customs_feed.read', 'customs_feed.load',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do anywhere in its jurisdiction. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read'],
-  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read'],
-  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit'],
-  investigator: ['orgs.read', 'refdata.read', 'export_returns.read'],
+  enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read', 'customs_feed.read'],
+  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read'],
+  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit', 'customs_feed.read'],
+  investigator: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read'],
   risk_assessor: ['refdata.read'],
-  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read'],
-  sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read'],
+  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read', 'customs_feed.read'],
+  sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read', 'customs_feed.read'],
 };
 
 /**
- * National concerns (reference data shared by every office, platform-wide security settings) belong to the
- * administrators of the General Administration only.
+ * National concerns (reference data shared by every office, platform-wide security settings, the customs
+ * declaration feed) belong to the administrators of the General Administration only.
  */
 const NATIONAL_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
-  sysadmin: ['refdata.manage', 'settings.manage'],
+  sysadmin: ['refdata.manage', 'settings.manage', 'customs_feed.load'],
 };
 
 export function permissionsOf(actor: Pick<Actor, 'roles' | 'orgKind'>): Permission[] {
