@@ -4,7 +4,7 @@ import {
   DeleteOutlined, FileAddOutlined, PaperClipOutlined, PrinterOutlined, SaveOutlined, SendOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ExportReturnFilled, ExportReturnLine, ExportReturnView } from '@returntrace/domain';
+import type { Backfill, ExportReturnFilled, ExportReturnLine, ExportReturnView } from '@returntrace/domain';
 import { useAuthedSession, useCan } from '../../../api/session';
 import { orgName, useLang } from '../../../i18n/labels';
 import { problemText } from '../../../api/problem';
@@ -44,6 +44,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
   const [record, setRecord] = useState<ExportReturnView | null>(initial);
   const [filled, setFilled] = useState<ExportReturnFilled | null>(initial?.filled ?? null);
   const [goods, setGoods] = useState<ExportReturnLine[]>(initial?.lines ?? []);
+  const [office, setOffice] = useState<Backfill['competentOffice']>(initial?.competentOffice ?? null);
   const [dirty, setDirty] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const [attOpen, setAttOpen] = useState(false);
@@ -66,9 +67,12 @@ export function DeclarationEditor({ initial, reload }: Props) {
 
   const actions = useDeclarationActions({
     form, checks, record, enabled, dirty, reload,
-    onRecord: (r) => { setRecord(r); setFilled(r.filled); setGoods(r.lines); setDirty(false); },
-    onBackfill: (b) => { setFilled(b?.filled ?? null); setGoods(b?.lines ?? []); setDirty(true); },
-    onReset: () => { setRecord(null); setFilled(null); setGoods([]); setDirty(false); form.resetFields(); form.setFieldsValue(EMPTY); },
+    onRecord: (r) => { setRecord(r); setFilled(r.filled); setGoods(r.lines); setOffice(r.competentOffice); setDirty(false); },
+    onBackfill: (b) => { setFilled(b?.filled ?? null); setGoods(b?.lines ?? []); setOffice(b?.competentOffice ?? null); setDirty(true); },
+    onReset: () => {
+      setRecord(null); setFilled(null); setGoods([]); setOffice(null); setDirty(false);
+      form.resetFields(); form.setFieldsValue(EMPTY);
+    },
   });
 
   const kit: FieldKit = {
@@ -179,7 +183,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
           }}
         >
           <div className="rt-er-section">{t('er.section.head')}</div>
-          <HeaderSection kit={kit} lang={lang} record={record} filled={filled} backfilling={actions.busy === 'backfill'}
+          <HeaderSection kit={kit} lang={lang} record={record} filled={filled} office={office} backfilling={actions.busy === 'backfill'}
             otherChosen={disposals.includes('other')}
             collector={{ name: session.user.displayName, org: `${session.org.code} ${orgName(session.org, lang)}` }} />
           <div className="rt-er-section">{t('er.section.goods')}</div>

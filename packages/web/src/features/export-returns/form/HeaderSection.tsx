@@ -1,6 +1,6 @@
 import { Checkbox, DatePicker, Form, Input, Row, Spin, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DISPOSALS, type ExportReturnFilled, type ExportReturnView } from '@returntrace/domain';
+import { DISPOSALS, type Backfill, type ExportReturnFilled, type ExportReturnView } from '@returntrace/domain';
 import type { Lang } from '../../../i18n';
 import { fmtTime } from '../../../i18n/format';
 import { disposalLabel, partyText, statusLabel } from '../labels';
@@ -12,6 +12,8 @@ interface Props {
   lang: Lang;
   record: ExportReturnView | null;
   filled: ExportReturnFilled | null;
+  /** 主管海关: the office that will audit, known from the backfill before the first save */
+  office: Backfill['competentOffice'];
   /** shown as 采集人 / 采集机构 before the first save */
   collector: { name: string; org: string };
   backfilling: boolean;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** 表头 (003 §4.1.1): system fields, the import declaration number and what it fills, the enterprise's own entries. */
-export function HeaderSection({ kit, lang, record, filled, collector, backfilling, otherChosen }: Props) {
+export function HeaderSection({ kit, lang, record, filled, office, collector, backfilling, otherChosen }: Props) {
   const { t } = useTranslation();
   const f = (k: string) => t(`er.f.${k}`);
   const orgText = record ? partyText(record.enterprise) : collector.org;
@@ -37,7 +39,7 @@ export function HeaderSection({ kit, lang, record, filled, collector, backfillin
         <Cell>
           <SysField
             label={f('competentOffice')}
-            value={record?.competentOffice ? `${record.competentOffice.code} ${lang === 'zh' ? record.competentOffice.nameZh : record.competentOffice.nameEn}` : ''}
+            value={office ? `${office.code} ${lang === 'zh' ? office.nameZh : office.nameEn}` : ''}
           />
         </Cell>
       </Row>

@@ -140,9 +140,7 @@ export function useDeclarationActions(d: Deps) {
     if (!d.record) leave(`/export-returns/${r.id}`);
   });
 
-  const submitNow = () => run('submit', async () => {
-    const input = checked(true);
-    if (!input) return;
+  const submitNow = (input: ExportReturnInput) => run('submit', async () => {
     let rec = d.record;
     if (!rec) {
       rec = await createExportReturn(input);
@@ -168,8 +166,11 @@ export function useDeclarationActions(d: Deps) {
 
   const submit = () => {
     if (!d.enabled.submit || busyRef.current) return;
+    setProblem(null);
+    const input = checked(true);
+    if (!input) return;
     modal.confirm({ title: t('er.msg.submitTitle'), content: t('er.msg.submitText'), okText: t('er.btn.submit'),
-      cancelText: t('common.cancel'), onOk: () => { void submitNow(); } });
+      cancelText: t('common.cancel'), onOk: () => { void submitNow(input); } });
   };
 
   const remove = () => {
