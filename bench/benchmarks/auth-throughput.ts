@@ -11,7 +11,10 @@ import {
 } from '../lib';
 
 const USER = 'ent.huaxin';
+/** an administrator of the General Administration: the users list is scoped to all of them (the largest page) */
+const ADMIN = 'gacc.admin';
 const PASSWORD = 'ReturnTrace@2026';
+const LIST = '/api/v1/users?pageSize=20';
 const NAME = 'auth-throughput';
 
 interface Backend {
@@ -59,6 +62,22 @@ async function postgresBackend(ctx: BenchContext): Promise<Backend | null> {
   return { label: 'PostgreSQL 15 (throw-away cluster)', databaseUrl: url.toString(), cleanup: () => cluster.stop() };
 }
 
+/** Logs in and answers the Cookie header of the new session (with the CSRF cookie). */
+async function sessionCookies(
+  url: string, headers: Record<string, string>, username: string, csrfCookies: Record<string, string>,
+): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ username, password: PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookies = { ...csrfCookies, ...cookiesOf(res) };
+  if (!cookies.rt_session) throw new Error(`login ${username} answered without an rt_session cookie`);
+  return cookieHeader(cookies);
+}
+
+async function probe200(url: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`GET ${url} probe: ${res.status} ${await res.text()}`);
+}
+
 async function benchBackend(ctx: BenchContext, backend: Backend, bare: Measurement): Promise<BenchRow[]> {
   ctx.log(`starting the server on ${backend.label}`);
   const server = await startServer({
@@ -94,18 +113,23 @@ async function benchBackend(ctx: BenchContext, backend: Backend, bare: Measureme
       note: 'argon2id on every request (slow on purpose)',
     }));
 
-    // (b) an authenticated read with one session cookie
-    const fresh = await fetch(login.url, { method: 'POST', headers: login.headers, body: login.body });
-    if (!fresh.ok) throw new Error(`login for the session benchmark: ${fresh.status} ${await fresh.text()}`);
-    const sessionCookies = { ...csrfCookies, ...cookiesOf(fresh) };
-    if (!sessionCookies.rt_session) throw new Error('login answered without an rt_session cookie');
-    const session = { url: `${base}/api/v1/session`, headers: { cookie: cookieHeader(sessionCookies) } };
-    const check = await fetch(session.url, { headers: session.headers });
-    if (!check.ok) throw new Error(`GET /api/v1/session probe: ${check.status} ${await check.text()}`);
+    // (b) an authenticated read with one session cookie: the cost of authentication itself
+    const userSession = await sessionCookies(login.url, login.headers, USER, csrfCookies);
+    const session = { url: `${base}/api/v1/session`, headers: { cookie: userSession } };
+    await probe200(session.url, session.headers);
     await warmUp(session);
     const mSession = await measure(session);
     ctx.log(`${backend.label} GET /api/v1/session: ${mSession.requestsPerSec.toFixed(0)} req/s`);
     rows.push(rowAgainst(bare, mSession, { benchmark: NAME, backend: backend.label, target: 'GET /api/v1/session' }));
+
+    // (c) an authenticated, scoped list page: authentication plus a count and a page query
+    const adminSession = await sessionCookies(login.url, login.headers, ADMIN, csrfCookies);
+    const list = { url: `${base}${LIST}`, headers: { cookie: adminSession } };
+    await probe200(list.url, list.headers);
+    await warmUp(list);
+    const mList = await measure(list);
+    ctx.log(`${backend.label} GET ${LIST} (${ADMIN}): ${mList.requestsPerSec.toFixed(0)} req/s`);
+    rows.push(rowAgainst(bare, mList, { benchmark: NAME, backend: backend.label, target: `GET ${LIST}`, note: `as ${ADMIN}` }));
   } finally {
     await server.close();
   }
@@ -114,7 +138,7 @@ async function benchBackend(ctx: BenchContext, backend: Backend, bare: Measureme
 
 const benchmark: Benchmark = {
   name: NAME,
-  description: 'login (argon2id) and authenticated GET /api/v1/session vs a bare Fastify GET, PGlite and PostgreSQL',
+  description: 'login (argon2id), authenticated GET /api/v1/session and a users list page vs a bare Fastify GET, PGlite and PostgreSQL',
   async run(ctx) {
     const bare = await bareBaseline(ctx);
     const rows: BenchRow[] = [

@@ -8,7 +8,7 @@ import type { Actor, Ctx } from '../context';
 import { ProblemError } from '../errors';
 import { can, type Permission } from '../policies/permissions';
 import { safeEqual } from '../security/crypto';
-import { lookupSession, revokeSession, touchSession, type LoadedSession } from '../security/sessions';
+import { lookupSession, revokeSession, SessionActivity, touchSession, type LoadedSession } from '../security/sessions';
 
 export const SESSION_COOKIE = 'rt_session';
 export const CSRF_COOKIE = 'rt_csrf';
@@ -43,6 +43,7 @@ const sessionExpired = (): ProblemError =>
 /** Loads the session from the cookie, enforces CSRF on state-changing requests and builds `request.ctx`. */
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => {
   const { db, clock, config } = opts;
+  const activity = new SessionActivity(config.sessionIdleMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
@@ -53,11 +54,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => 
     request.ctx = { db, clock, actor: null, ip: request.ip };
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await lookupSession(db, token, now, config.sessionIdleMs);
+      const found = await lookupSession(db, token, now, { idleMs: config.sessionIdleMs, activity });
       if (found.state === 'valid') {
         request.session = found.session;
         if (found.session.stage === 'active') request.actor = found.session.actor;
-        await touchSession(db, found.session, now);
+        await touchSession(db, found.session, now, activity);
       } else if (found.state === 'expired') {
         request.sessionExpired = true;
         await db.transaction(async (tx) => {

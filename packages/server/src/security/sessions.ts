@@ -1,7 +1,8 @@
-import { and, eq, isNull, organisations, sessions, sql, users, type DbOrTx } from '@returntrace/db';
+import { and, eq, isNull, sessions, sql, type Db, type DbOrTx } from '@returntrace/db';
 import type { OrgKind, Role } from '@returntrace/domain';
 import type { Actor } from '../context';
 import { randomToken, sm3Hex } from './crypto';
+import { sessionRowByDigest } from './session-lookup';
 
 export type SessionStage = 'active' | 'mfa_pending' | 'mfa_enrolment';
 
@@ -10,16 +11,69 @@ export interface LoadedSession {
   stage: SessionStage;
   csrfToken: string;
   createdAt: Date;
+  /** the caller's last request before this one (the idle window is measured from here) */
   lastSeenAt: Date;
+  /** `last_seen_at` as stored; it trails `lastSeenAt` by less than SESSION_TOUCH_INTERVAL_MS */
+  storedLastSeenAt: Date;
   expiresAt: Date;
   actor: Actor;
   totpEnabled: boolean;
+  /** what GET /session shows beyond the actor, read by the same query so that answering it costs nothing more */
+  profile: {
+    locale: string;
+    lastLoginAt: Date | null;
+    previousLoginAt: Date | null;
+    preferences: Record<string, unknown>;
+    org: { code: string; nameZh: string; nameEn: string };
+  };
 }
 
 export type SessionLookup =
   | { state: 'none' }
   | { state: 'expired'; sessionId: string; userId: string; username: string }
   | { state: 'valid'; session: LoadedSession };
+
+/**
+ * `last_seen_at` is written at most this often per session. Every authenticated request would otherwise be a write;
+ * the exact time of the latest request is kept in {@link SessionActivity} meanwhile.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * The latest request time of each session seen by this process, ahead of the throttled `last_seen_at`. The idle
+ * limit is measured from the later of the two, so on one server it is exact to the millisecond; a second server
+ * sharing the database only sees `last_seen_at` and may end a session up to a minute early, never late. Entries
+ * older than the idle limit cannot keep a session alive and are pruned, which bounds the map by the active sessions.
+ */
+export class SessionActivity {
+  private readonly seen = new Map<string, number>();
+  private pruneAt = 1024;
+
+  constructor(private readonly idleMs: number) {}
+
+  /** The latest activity known for the session: its stored time or a later request seen here. */
+  lastSeen(sessionId: string, stored: Date): Date {
+    const t = this.seen.get(sessionId);
+    return t !== undefined && t > stored.getTime() ? new Date(t) : stored;
+  }
+
+  record(sessionId: string, at: Date): void {
+    const t = at.getTime();
+    if ((this.seen.get(sessionId) ?? -Infinity) < t) this.seen.set(sessionId, t);
+    if (this.seen.size >= this.pruneAt) {
+      for (const [id, last] of this.seen) if (t - last > this.idleMs) this.seen.delete(id);
+      this.pruneAt = Math.max(1024, this.seen.size * 2);
+    }
+  }
+
+  forget(sessionId: string): void {
+    this.seen.delete(sessionId);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}
 
 export async function createSession(
   tx: DbOrTx,
@@ -38,38 +92,48 @@ export async function createSession(
   return { id: row!.id, token, csrfToken };
 }
 
-/** Finds the session for a cookie token and says whether it is still valid (idle and absolute limits). */
-export async function lookupSession(db: DbOrTx, token: string, now: Date, idleMs: number): Promise<SessionLookup> {
-  const rows = await db
-    .select({ s: sessions, u: users, o: organisations })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(sessions.tokenHash, sm3Hex(token)), isNull(sessions.revokedAt)))
-    .limit(1);
-  const r = rows[0];
+/**
+ * Finds the session for a cookie token and says whether it is still valid (idle and absolute limits, user and
+ * organisation active). A revoked session is never found, so revocation takes effect on the next request.
+ */
+export async function lookupSession(
+  db: Db, token: string, now: Date, limits: { idleMs: number; activity?: SessionActivity | undefined },
+): Promise<SessionLookup> {
+  const r = await sessionRowByDigest(db, sm3Hex(token));
   if (!r) return { state: 'none' };
-  const idleExpired = now.getTime() - r.s.lastSeenAt.getTime() > idleMs;
-  if (idleExpired || now >= r.s.expiresAt || !r.u.active || !r.o.active) {
-    return { state: 'expired', sessionId: r.s.id, userId: r.u.id, username: r.u.username };
+  const lastSeenAt = limits.activity ? limits.activity.lastSeen(r.id, r.lastSeenAt) : r.lastSeenAt;
+  const idleExpired = now.getTime() - lastSeenAt.getTime() > limits.idleMs;
+  if (idleExpired || now >= r.expiresAt || !r.userActive || !r.orgActive) {
+    limits.activity?.forget(r.id);
+    return { state: 'expired', sessionId: r.id, userId: r.userId, username: r.username };
   }
   return {
     state: 'valid',
     session: {
-      id: r.s.id, stage: r.s.stage as SessionStage, csrfToken: r.s.csrfToken, createdAt: r.s.createdAt,
-      lastSeenAt: r.s.lastSeenAt, expiresAt: r.s.expiresAt, totpEnabled: r.u.totpEnabled,
+      id: r.id, stage: r.stage as SessionStage, csrfToken: r.csrfToken, createdAt: r.createdAt, lastSeenAt,
+      storedLastSeenAt: r.lastSeenAt, expiresAt: r.expiresAt, totpEnabled: r.totpEnabled,
       actor: {
-        userId: r.u.id, username: r.u.username, displayName: r.u.displayName, orgId: r.o.id,
-        orgKind: r.o.kind as OrgKind, orgPath: r.o.path, roles: r.u.roles as Role[], sessionId: r.s.id,
+        userId: r.userId, username: r.username, displayName: r.displayName, orgId: r.orgId, orgKind: r.orgKind as OrgKind,
+        orgPath: r.orgPath, roles: r.roles as Role[], sessionId: r.id,
+      },
+      profile: {
+        locale: r.locale, lastLoginAt: r.lastLoginAt, previousLoginAt: r.previousLoginAt,
+        preferences: r.preferences as Record<string, unknown>,
+        org: { code: r.orgCode, nameZh: r.orgNameZh, nameEn: r.orgNameEn },
       },
     },
   };
 }
 
-/** Sliding idle window; written at most once a minute per session to keep reads cheap. */
-export async function touchSession(db: DbOrTx, s: LoadedSession, now: Date): Promise<void> {
-  if (now.getTime() - s.lastSeenAt.getTime() < 60_000) return;
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, s.id));
+/**
+ * Slides the idle window: the request time is remembered at once (in `activity`) and written to the database at
+ * most once per {@link SESSION_TOUCH_INTERVAL_MS}, so reads stay reads.
+ */
+export async function touchSession(db: DbOrTx, s: LoadedSession, now: Date, activity?: SessionActivity): Promise<void> {
+  activity?.record(s.id, now);
+  if (activity && now.getTime() - s.storedLastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return;
+  await db.update(sessions).set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, s.id), sql`${sessions.lastSeenAt} < ${now.toISOString()}::timestamptz`));
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string, now: Date): Promise<void> {

@@ -83,7 +83,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     throw invalidCredentials();
   }
   const { u, o } = row;
-  const settings = await getSecuritySettings(ctx.db);
+  const settings = await getSecuritySettings(ctx.db, { fresh: true }); // a security decision: never from a cache
   const stage: SessionStage = u.totpEnabled
     ? 'mfa_pending'
     : mfaRequiredFor(settings, o.kind, u.roles as Role[]) ? 'mfa_enrolment' : 'active';

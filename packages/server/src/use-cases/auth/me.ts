@@ -1,5 +1,5 @@
-import { and, auditLog, desc, eq, organisations, sql, users } from '@returntrace/db';
-import { checkPassword, generateTotpSecret, otpauthUri, verifyTotp, type Role, type SessionInfo } from '@returntrace/domain';
+import { and, auditLog, desc, eq, sql, users } from '@returntrace/db';
+import { checkPassword, generateTotpSecret, otpauthUri, verifyTotp, type SessionInfo } from '@returntrace/domain';
 import { audit } from '../../audit/audit';
 import type { ServerConfig } from '../../config';
 import type { Ctx } from '../../context';
@@ -10,27 +10,26 @@ import { hashPassword, verifyPassword } from '../../security/passwords';
 import { createSession, revokeSession, revokeUserSessions, type LoadedSession } from '../../security/sessions';
 import { getSecuritySettings, mfaRequiredFor } from '../settings/security-settings';
 
+/**
+ * GET /session. Everything but the security settings comes with the session lookup the request already made, and
+ * those settings are cached until an administrator changes them: answering costs no further query.
+ */
 export async function sessionInfo(ctx: Ctx, session: LoadedSession, config: ServerConfig): Promise<SessionInfo> {
   const a = session.actor;
-  const [row] = await ctx.db
-    .select({ u: users, o: organisations })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(users.id, a.userId));
-  if (!row) throw notFound('user');
+  const p = session.profile;
   const settings = await getSecuritySettings(ctx.db);
   return {
     user: {
-      id: row.u.id, username: row.u.username, displayName: row.u.displayName, locale: row.u.locale,
-      lastLoginAt: row.u.lastLoginAt?.toISOString() ?? null, previousLoginAt: row.u.previousLoginAt?.toISOString() ?? null,
-      preferences: row.u.preferences as Record<string, unknown>,
+      id: a.userId, username: a.username, displayName: a.displayName, locale: p.locale,
+      lastLoginAt: p.lastLoginAt?.toISOString() ?? null, previousLoginAt: p.previousLoginAt?.toISOString() ?? null,
+      preferences: p.preferences,
     },
-    org: { id: row.o.id, kind: row.o.kind as SessionInfo['org']['kind'], code: row.o.code, nameZh: row.o.nameZh, nameEn: row.o.nameEn, path: row.o.path },
-    roles: row.u.roles as Role[],
+    org: { id: a.orgId, kind: a.orgKind, code: p.org.code, nameZh: p.org.nameZh, nameEn: p.org.nameEn, path: a.orgPath },
+    roles: a.roles,
     stage: session.stage,
     permissions: session.stage === 'active' ? permissionsOf(a) : [],
     csrfToken: session.csrfToken,
-    mfa: { enrolled: row.u.totpEnabled, required: mfaRequiredFor(settings, row.o.kind, row.u.roles as Role[]) },
+    mfa: { enrolled: session.totpEnabled, required: mfaRequiredFor(settings, a.orgKind, a.roles) },
     idleExpiresAt: new Date(ctx.clock.now().getTime() + config.sessionIdleMs).toISOString(),
     absoluteExpiresAt: session.expiresAt.toISOString(),
   };
@@ -104,7 +103,7 @@ export async function disableTotp(ctx: Ctx, code: string, box: SecretBox): Promi
   const a = ctx.actor!;
   const [u] = await ctx.db.select().from(users).where(eq(users.id, a.userId));
   if (!u?.totpEnabled || !u.totpSecretEnc) throw conflict({ en: 'No second factor is active', zh: '尚未启用双因素认证' });
-  const settings = await getSecuritySettings(ctx.db);
+  const settings = await getSecuritySettings(ctx.db, { fresh: true });
   if (mfaRequiredFor(settings, a.orgKind, a.roles)) {
     throw new ProblemError(403, 'forbidden', { en: 'A second factor is mandatory for your role', zh: '您的角色必须启用双因素认证' });
   }
