@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { locateCjkFont, type PdfFontSetting } from './print/cjk-font';
 import { randomToken } from './security/crypto';
 
 export interface ServerConfig {
@@ -11,6 +12,8 @@ export interface ServerConfig {
   /** key material for SM4 encryption of secrets at rest */
   secretKey: string;
   trustProxy: boolean;
+  /** CJK font for printed PDFs (`PDF_FONT`, `PDF_FONT_FACE`, else the fonts-noto-cjk file) */
+  pdfFont: PdfFontSetting;
 }
 
 const MIN = 60_000;
@@ -24,6 +27,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     lockMs: 15 * MIN,
     secretKey: process.env.RETURNTRACE_SECRET ?? randomToken(),
     trustProxy: process.env.TRUST_PROXY === 'true',
+    pdfFont: locateCjkFont(),
     ...overrides,
   };
 }

@@ -1,1 +1,2 @@
 export * from './attachment-file';
+export * from './attachment.api';

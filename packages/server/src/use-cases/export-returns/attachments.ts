@@ -5,7 +5,7 @@
  * `@returntrace/domain` and stored in the database with their SHA-256.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, exportReturnAttachments, type DbOrTx } from '@returntrace/db';
+import { and, asc, count, eq, exportReturnAttachments, sql, type DbOrTx } from '@returntrace/db';
 import {
   ATTACHMENTS_PER_DECLARATION, checkAttachmentContent, checkAttachmentFileName, transition, type Attachment,
   type ExportReturnStatus,
@@ -99,7 +99,8 @@ export async function uploadAttachment(ctx: Ctx, returnId: string, file: Uploade
     }
     const [saved] = await tx.insert(exportReturnAttachments).values({
       returnId: row.id, fileName: name.fileName, mediaType: content.mediaType, size: file.bytes.length, sha256,
-      content: file.bytes, uploadedBy: ctx.actor!.userId, uploadedAt: ctx.clock.now(),
+      // Hex text instead of a bytea parameter: several times faster on embedded PGlite for multi-megabyte files.
+      content: sql`decode(${file.bytes.toString('hex')}, 'hex')`, uploadedBy: ctx.actor!.userId, uploadedAt: ctx.clock.now(),
     }).returning(metaColumns);
     await audit(ctx, tx, {
       action: 'export_return.attachment.upload', objectType: 'export_return', objectId: row.id,
@@ -109,11 +110,19 @@ export async function uploadAttachment(ctx: Ctx, returnId: string, file: Uploade
   });
 }
 
-async function attachmentOf(db: DbOrTx, returnId: string, attachmentId: string): Promise<AttachmentRow> {
-  const [att] = await db.select().from(exportReturnAttachments)
+async function attachmentOf(db: DbOrTx, returnId: string, attachmentId: string): Promise<Omit<AttachmentRow, 'content'>> {
+  const [att] = await db.select({ ...metaColumns, returnId: exportReturnAttachments.returnId, uploadedBy: exportReturnAttachments.uploadedBy })
+    .from(exportReturnAttachments)
     .where(and(eq(exportReturnAttachments.id, attachmentId), eq(exportReturnAttachments.returnId, returnId)));
   if (!att) throw notFound('attachment');
   return att;
+}
+
+/** The stored bytes, read as hex text for the same reason they are written so. */
+async function contentOf(db: DbOrTx, attachmentId: string): Promise<Buffer> {
+  const [r] = await db.select({ hex: sql<string>`encode(${exportReturnAttachments.content}, 'hex')` })
+    .from(exportReturnAttachments).where(eq(exportReturnAttachments.id, attachmentId));
+  return Buffer.from(r?.hex ?? '', 'hex');
 }
 
 export interface AttachmentDownload {
@@ -130,7 +139,7 @@ export async function downloadAttachment(ctx: Ctx, returnId: string, attachmentI
     action: 'export_return.attachment.download', objectType: 'export_return', objectId: row.id,
     detail: { unifiedNo: row.unifiedNo, attachmentId: att.id, fileName: att.fileName, sha256: att.sha256 },
   });
-  return { fileName: att.fileName, mediaType: att.mediaType, content: att.content };
+  return { fileName: att.fileName, mediaType: att.mediaType, content: await contentOf(ctx.db, att.id) };
 }
 
 /** DELETE /export-returns/:id/attachments/:attId */
