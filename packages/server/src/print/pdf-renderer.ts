@@ -53,6 +53,7 @@ export class PdfRenderer {
   private ready: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private inFlight = 0;
   private readonly maxPending: number;
   private readonly timeoutMs: number;
   /** decided at start-up: is there a font file at all? */
@@ -73,18 +74,24 @@ export class PdfRenderer {
 
   async render(doc: PrintDocument): Promise<Buffer> {
     this.assertAvailable();
-    if (this.pending.size >= this.maxPending) throw busy();
-    const worker = await this.start();
-    const id = this.nextId++;
-    return new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`PDF rendering took longer than ${this.timeoutMs} ms`));
-        void this.stop();
-      }, this.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, doc });
-    });
+    // counted before the first await, so that a burst is limited even while the worker is still starting
+    if (this.inFlight >= this.maxPending) throw busy();
+    this.inFlight += 1;
+    try {
+      const worker = await this.start();
+      const id = this.nextId++;
+      return await new Promise<Buffer>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.pending.delete(id);
+          reject(new Error(`PDF rendering took longer than ${this.timeoutMs} ms`));
+          void this.stop();
+        }, this.timeoutMs);
+        this.pending.set(id, { resolve, reject, timer });
+        worker.postMessage({ id, doc });
+      });
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 
   private start(): Promise<Worker> {
