@@ -7,7 +7,7 @@ export const en: Messages = {
     productShort: 'ReturnTrace',
     loading: 'Loading…',
   },
-  lang: { switchTo: '中文', switchHint: '切换到中文' },
+  lang: { switchTo: '中文', switchHint: '切换到中文', saveFailed: 'Language switched but not saved to your account' },
   common: {
     ok: 'OK', cancel: 'Cancel', save: 'Save', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
     reset: 'Reset', refresh: 'Refresh', back: 'Back', yes: 'Yes', no: 'No', all: 'All', actions: 'Actions',
@@ -35,7 +35,7 @@ export const en: Messages = {
     security: 'Security settings', tabActions: 'Tab actions', closeAll: 'Close all tabs',
     closeOthers: 'Close other tabs', closeCurrent: 'Close this tab', loggedOut: 'You have logged out',
     mfaBanner: 'An administrator requires a second factor for your account; set it up in Security settings.',
-    goSecurity: 'Open Security settings', sessionLoadFailed: 'Could not load your session',
+    goSecurity: 'Open Security settings', sessionLoadFailed: 'Could not load your session', previousLogin: 'Previous login',
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', submit: 'Log in',
@@ -122,6 +122,14 @@ export const en: Messages = {
     'refdata.import': 'Reference data imported', 'refdata.export': 'Reference data exported',
     'settings.security.update': 'Security policy changed', 'audit.verify': 'Hash chain verified',
     'system.seed': 'Demo data loaded',
+    'export_return.create': 'Export return created', 'export_return.save': 'Export return saved',
+    'export_return.delete': 'Export return deleted', 'export_return.submit': 'Export return submitted',
+    'export_return.submit_failed': 'Export return submission failed', 'export_return.customs_accept': 'Received by customs',
+    'export_return.customs_refuse': 'Refused at customs receipt', 'export_return.eaudit_pass': 'Electronic audit passed',
+    'export_return.eaudit_reject': 'Rejected by electronic audit', 'export_return.approve': 'Manual audit passed',
+    'export_return.reject': 'Rejected by manual audit', 'export_return.export': 'Export returns exported',
+    'export_return.print': 'Export return printed', 'export_return.attachment.upload': 'Attachment uploaded',
+    'export_return.attachment.download': 'Attachment downloaded', 'export_return.attachment.delete': 'Attachment deleted',
   },
   settings: {
     security: 'Security policy',

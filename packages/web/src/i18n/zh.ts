@@ -5,7 +5,7 @@ export const zh = {
     productShort: 'ReturnTrace',
     loading: '正在加载…',
   },
-  lang: { switchTo: 'English', switchHint: 'Switch to English' },
+  lang: { switchTo: 'English', switchHint: 'Switch to English', saveFailed: '语言已切换，但未能保存到账户' },
   common: {
     ok: '确定', cancel: '取消', save: '保存', create: '新建', edit: '编辑', delete: '删除', search: '查询',
     reset: '重置', refresh: '刷新', back: '返回', yes: '是', no: '否', all: '全部', actions: '操作',
@@ -29,7 +29,7 @@ export const zh = {
     collapse: '收起菜单', expand: '展开菜单', userMenu: '用户菜单', logout: '退出登录', security: '安全设置',
     tabActions: '选项卡操作', closeAll: '关闭全部选项卡', closeOthers: '关闭其他选项卡', closeCurrent: '关闭当前选项卡',
     loggedOut: '您已安全退出', mfaBanner: '管理员要求您的账户启用双因素认证，请前往“安全设置”完成绑定。',
-    goSecurity: '前往安全设置', sessionLoadFailed: '无法获取会话信息',
+    goSecurity: '前往安全设置', sessionLoadFailed: '无法获取会话信息', previousLogin: '上次登录',
   },
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登录',
@@ -104,6 +104,13 @@ export const zh = {
     'user.unlock': '解除锁定', 'refdata.create': '新增基础数据', 'refdata.update': '修改基础数据',
     'refdata.delete': '删除基础数据', 'refdata.import': '导入基础数据', 'refdata.export': '导出基础数据',
     'settings.security.update': '修改安全策略', 'audit.verify': '校验哈希链', 'system.seed': '载入演示数据',
+    'export_return.create': '新增出口退货申请', 'export_return.save': '暂存出口退货申请', 'export_return.delete': '删除出口退货申请',
+    'export_return.submit': '提交出口退货申请', 'export_return.submit_failed': '出口退货申请提交失败',
+    'export_return.customs_accept': '海关接收成功', 'export_return.customs_refuse': '海关接收失败',
+    'export_return.eaudit_pass': '电子审核完成', 'export_return.eaudit_reject': '电子审核退单',
+    'export_return.approve': '人工审核通过', 'export_return.reject': '人工审核退单', 'export_return.export': '导出出口退货信息',
+    'export_return.print': '打印出口退货申请', 'export_return.attachment.upload': '上传随附单据',
+    'export_return.attachment.download': '下载随附单据', 'export_return.attachment.delete': '删除随附单据',
   },
   settings: {
     security: '安全策略', mfaRequired: '强制海关及管理员用户启用双因素认证',

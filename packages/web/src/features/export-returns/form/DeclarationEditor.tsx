@@ -111,7 +111,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
     <Card
       className={`rt-page rt-er-card${editable ? '' : ' rt-er-readonly'}`}
       data-testid="er-form-page"
-      title={t('menu.erDeclare')}
+      title={editable ? t('menu.erDeclare') : t('page.erDetail')}
       extra={(
         <Space>
           <span className="rt-er-legend" aria-hidden>

@@ -35,7 +35,7 @@ export function GoodsSection({ kit, lines }: { kit: FieldKit; lines: ExportRetur
           render: (_: unknown, l, i) => (
             <div data-hint="weightKg">
               <Form.Item name={['lines', i, 'weightKg']} rules={kit.rules(`lines.${i}.weightKg`)}>
-                <InputNumber className="rt-f-opt" min={0} step={0.001} style={{ width: '100%' }}
+                <InputNumber className="rt-f-opt" min={0} step={0.001} style={{ width: '100%' }} disabled={!kit.editable}
                   aria-label={`${g('weightKg')} ${l.lineNo}`} data-testid={`er-line-weight-${l.lineNo}`} />
               </Form.Item>
             </div>
@@ -47,7 +47,7 @@ export function GoodsSection({ kit, lines }: { kit: FieldKit; lines: ExportRetur
           render: (_: unknown, l, i) => (
             <div data-hint="industrial">
               <Form.Item name={['lines', i, 'industrial']} rules={kit.rules(`lines.${i}.industrial`)} validateTrigger="onChange">
-                <Select className="rt-f-req" aria-label={`${g('industrial')} ${l.lineNo}`} data-testid={`er-line-industrial-${l.lineNo}`}
+                <Select className="rt-f-req" disabled={!kit.editable} aria-label={`${g('industrial')} ${l.lineNo}`} data-testid={`er-line-industrial-${l.lineNo}`}
                   options={[{ value: 'Y', label: t('er.v.yes') }, { value: 'N', label: t('er.v.no') }]} />
               </Form.Item>
             </div>

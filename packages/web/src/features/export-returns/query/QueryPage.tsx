@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, DatePicker, Dropdown, Flex, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { DeleteOutlined, FileExcelOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +7,8 @@ import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { exportReturnQuerySchema, localizeIssues, MAX_QUERY_DAYS, type ExportReturnRow } from '@returntrace/domain';
 import { useCan } from '../../../api/session';
+import { isApiError } from '../../../api/client';
+import { fieldMessage } from '../../../api/problem';
 import { LoadError } from '../../../components/QueryState';
 import { useListParams } from '../../../components/useListParams';
 import { fmtTime } from '../../../i18n/format';
@@ -62,6 +64,16 @@ export default function QueryPage() {
   const declare = can('export_returns.declare');
   const batch = useBatchDelete(() => setSelected([]));
   const q = (k: string) => t(`er.q.${k}`);
+
+  // the server's refusal of the conditions (e.g. the 30-day rule on a hand-edited URL) goes beside the inputs
+  useEffect(() => {
+    const e = list.error;
+    if (!isApiError(e)) return;
+    const own = new Set(['importDeclarationNo', 'unifiedNo', 'status', 'consignee', 'manufacturer', 'range']);
+    form.setFields(e.errors
+      .map((x) => ({ name: (x.field === 'from' || x.field === 'to' ? 'range' : x.field) as keyof Values, errors: [fieldMessage(x)] }))
+      .filter((f) => own.has(f.name)));
+  }, [list.error, form]);
 
   const search = (v: Values) => {
     const next = {
