@@ -3,6 +3,8 @@ import { and, auditLog, eq, exportReturnAttachments } from '@returntrace/db';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_DECLARATION } from '@returntrace/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDeclaration, multipart } from '../../test/export-return-fixture';
+import { declarationNo, insertCustomsDeclaration } from '../../test/factories/customs-declarations';
+import { demoParty, validInput } from '../../test/factories/export-returns';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -212,5 +214,33 @@ describe('delete', () => {
     const res = await huaxin.delete(url(submitted.id, `/${row!.id}`));
     expect(res.statusCode).toBe(409);
     expect((await huaxin.get(url(submitted.id))).json().items).toHaveLength(1);
+  });
+});
+
+describe('through the declaration workflow', () => {
+  it('accepts documents on a draft, refuses changes once submitted, still serves them to the auditor', async () => {
+    const no = declarationNo('5301', 901);
+    await insertCustomsDeclaration(t.db.db, { entryId: no, trader: demoParty('huaxin'), lines: [{ hsCode: '8517130000' }] });
+    const created = await huaxin.post('/api/v1/export-returns', validInput(no));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, version } = created.json() as { id: string; version: number };
+    const up = await upload(huaxin, id, '退货协议.pdf', Buffer.concat([PDF, Buffer.from('workflow')]));
+    expect(up.statusCode).toBe(201);
+    const attId = up.json().id as string;
+    const view = await huaxin.get(`/api/v1/export-returns/${id}`);
+    expect(view.json().attachmentCount).toBe(1);
+
+    const sub = await huaxin.request({
+      method: 'POST', url: `/api/v1/export-returns/${id}/submit`, payload: validInput(no), headers: { 'if-match': `"${version}"` },
+    });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json().status).toBe(5);
+
+    const late = await upload(huaxin, id, 'late.pdf', Buffer.concat([PDF, Buffer.from('late')]));
+    expect(late.statusCode).toBe(409);
+    expect((await huaxin.delete(url(id, `/${attId}`))).statusCode).toBe(409);
+    const download = await hgAuditor.get(url(id, `/${attId}`));
+    expect(download.statusCode).toBe(200);
+    expect((await hgAuditor.get(url(id))).json().items).toHaveLength(1);
   });
 });
