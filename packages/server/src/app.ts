@@ -13,6 +13,7 @@ import type { ServerConfig } from './config';
 import { notFound, ProblemError, registerErrorHandling } from './errors';
 import { authPlugin } from './plugins/auth';
 import { auditRoutes } from './routes/audit/index';
+import { customsFeedRoutes } from './routes/customs-feed/index';
 import { authRoutes } from './routes/auth/index';
 import { exportReturnRoutes } from './routes/export-returns/index';
 import { exportReturnAttachmentRoutes } from './routes/export-returns/attachments';
@@ -98,6 +99,7 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(auditRoutes(deps));
     await api.register(settingsRoutes(deps));
     await api.register(refdataRoutes(deps));
+    await api.register(customsFeedRoutes(deps));
     await api.register(exportReturnRoutes(deps));
     await api.register(exportReturnPrintRoutes(deps));
     await api.register(exportReturnAttachmentRoutes(deps));

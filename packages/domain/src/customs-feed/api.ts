@@ -31,6 +31,8 @@ export const feedLoadRowSchema = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   loadedBy: z.string().nullable(),
+  /** user name of who loaded it; '' for the bulk loader and the demo data */
+  loadedByName: z.string(),
 }).meta({ id: 'CustomsFeedLoad' });
 export type FeedLoadRow = z.infer<typeof feedLoadRowSchema>;
 

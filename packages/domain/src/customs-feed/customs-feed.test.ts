@@ -169,12 +169,14 @@ describe('flat rows', () => {
     const t: unknown[][] = table();
     t[1]![FEED_HEADER_LABELS.indexOf('申报日期 declareDate')] = '2025/3/4';
     t[2]![FEED_HEADER_LABELS.indexOf('申报日期 declareDate')] = '20250304';
+    t[1]![FEED_HEADER_LABELS.indexOf('进出口日期 ieDate')] = 45719; // Excel serial of 2025-03-03
+    t[2]![FEED_HEADER_LABELS.indexOf('进出口日期 ieDate')] = '2025-03-03';
     t[1]![FEED_HEADER_LABELS.indexOf('成交数量 quantity')] = 120;
     t[1]![FEED_HEADER_LABELS.indexOf('项号 lineNo')] = 1;
     const withdrawn = FEED_HEADER_LABELS.indexOf('是否撤单 withdrawn');
     t[1]![withdrawn] = '是';
     t[2]![withdrawn] = '是';
     const r = parseFeedTable(t);
-    expect(r.ok && r.declarations[0]).toMatchObject({ declareDate: '2025-03-04', withdrawn: true, lines: [{ quantity: '120' }, {}] });
+    expect(r.ok && r.declarations[0]).toMatchObject({ declareDate: '2025-03-04', ieDate: '2025-03-03', withdrawn: true, lines: [{ quantity: '120' }, {}] });
   });
 });

@@ -178,6 +178,10 @@ function coerceCell(kind: FeedColumnKind, v: unknown): unknown {
       return TRUE_WORDS.has(w) ? true : FALSE_WORDS.has(w) ? false : String(v);
     }
     case 'date':
+      // a date typed into a spreadsheet may arrive as its serial number (days since 1899-12-30)
+      if (typeof v === 'number' && Number.isInteger(v) && v > 20_000 && v < 80_000) {
+        return new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10);
+      }
       return normaliseDateText(String(v));
     case 'decimal':
       return typeof v === 'number' ? v : String(v);
