@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { appendAudit } from './audit/audit';
 import { defaultConfig, secretKeyFor, type ServerConfig } from './config';
 import { outboxJob, sessionCleanupJob } from './jobs/outbox';
+import { seedExportReturnDemo } from './use-cases/export-returns/demo-seed';
 import { idempotencyPurgeJob } from './use-cases/idempotency';
 import { Scheduler } from './jobs/scheduler';
 import { hashPassword } from './security/passwords';
@@ -44,6 +45,7 @@ export async function seedIfEmpty(handle: DbHandle, clock: Clock): Promise<boole
   if (!(await isEmpty(handle.db))) return false;
   const now = clock.now();
   await seedDemo(handle.db, { hashPassword, now });
+  await seedExportReturnDemo(handle.db, now);
   await handle.db.transaction((tx) => appendAudit(tx, {
     at: now, userId: null, username: 'system', orgId: null, orgPath: '', action: 'system.seed', objectType: 'database',
     objectId: '', result: 'success', clientIp: '', detail: { dataSet: 'demo' },

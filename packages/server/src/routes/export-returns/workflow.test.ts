@@ -52,11 +52,13 @@ beforeAll(async () => {
   await insertCustomsDeclaration(t.db.db, { entryId: NO.exportDecl, trader: HX });
   await insertCustomsDeclaration(t.db.db, { entryId: NO.reject, trader: HX });
   await insertCustomsDeclaration(t.db.db, { entryId: NO.failing, trader: HX });
-  [huaxin, pengcheng, hgAuditor, skAuditor, szAuditor] = await Promise.all(
+  [huaxin, pengcheng, hgAuditor, skAuditor, szAuditor] = (await Promise.all(
     ['ent.huaxin', 'ent.pengcheng', 'hg.auditor', 'sk.auditor', 'sz.auditor'].map((u) => loginAs(t.app, u)),
-  );
+  )) as [Client, Client, Client, Client, Client];
+  baseline7 = (await huaxin.get(`${API}/dashboard`)).json().byStatus.find((s: { status: number }) => s.status === 7).count;
 }, 120_000);
 afterAll(() => t.close());
+let baseline7 = 0;
 
 describe('backfill', () => {
   it.each([
@@ -188,18 +190,26 @@ describe('declaration workflow', () => {
     await setQueued('2026-02-24T02:00:00.000Z');
     const later = (await hgAuditor.get(`${API}/audit-queue?overdueOnly=true`)).json();
     expect(later.items.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue])).toEqual([[id, true]]);
-    expect((await hgAuditor.get(`${API}/dashboard`)).json().queue).toEqual({ waiting: 1, overdue: 1 });
+    const queue = (await hgAuditor.get(`${API}/dashboard`)).json().queue;
+    expect(queue.overdue).toBe(1);
+    expect(queue.waiting).toBe(q.total);
     expect((await skAuditor.get(`${API}/dashboard`)).json().queue).toEqual({ waiting: 0, overdue: 0 });
   });
 
   it('approves with a return number per district and year and stores the domain event', async () => {
     const res = await hgAuditor.request({ method: 'POST', url: `${API}/${id}/decision`, payload: { decision: 'approve' }, headers: withVersion(version) });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 7, returnNo: '530126000001' });
+    expect(res.json()).toMatchObject({ status: 7 });
+    const returnNo = res.json().returnNo as string;
+    expect(returnNo).toMatch(/^530126\d{6}$/);
     const [ev] = await t.db.db.select().from(domainEvents).where(and(eq(domainEvents.type, 'export_return.approved'), eq(domainEvents.aggregateId, id)));
-    expect(ev!.payload).toMatchObject({ id, returnNo: '530126000001', importDeclarationNo: NO.ok, enterpriseId: res.json().enterprise.id });
+    expect(ev!.payload).toMatchObject({ id, returnNo, importDeclarationNo: NO.ok, enterpriseId: res.json().enterprise.id });
     expect((await auditRows(id)).at(-1)!.action).toBe('export_return.approve');
-    expect((await huaxin.get(`${API}/${id}`)).json().returnNo).toBe('530126000001');
+    expect((await huaxin.get(`${API}/${id}`)).json().returnNo).toBe(returnNo);
+    // numbers of the district and year run without gaps from 000001
+    const nos = (await t.db.db.select({ n: exportReturns.returnNo }).from(exportReturns).where(sql`${exportReturns.returnNo} LIKE '530126%'`)).map((r) => r.n!).sort();
+    expect(nos).toEqual(nos.map((_, i) => `530126${String(i + 1).padStart(6, '0')}`));
+    expect(nos.at(-1)).toBe(returnNo);
   });
 
   it('rejects in e-audit a second return on an already approved import declaration', async () => {
@@ -279,9 +289,12 @@ describe('query', () => {
     const mine = (await huaxin.get(API)).json();
     expect(mine.total).toBeGreaterThan(3);
     expect(mine.items.every((r: { enterpriseName: string }) => r.enterpriseName === HX.name)).toBe(true);
-    expect((await pengcheng.get(API)).json().total).toBe(0);
-    expect((await skAuditor.get(API)).json().total).toBe(0);
-    expect((await hgAuditor.get(`${API}?status=7`)).json().total).toBe(1);
+    const ids = (c: Client, q = '') => c.get(`${API}?pageSize=200${q}`).then((r) => r.json().items.map((x: { id: string }) => x.id) as string[]);
+    const huaxinIds = await ids(huaxin);
+    expect(huaxinIds).toHaveLength(mine.total);
+    for (const other of [pengcheng, skAuditor]) expect((await ids(other)).filter((x) => huaxinIds.includes(x))).toEqual([]);
+    expect((await ids(hgAuditor)).filter((x) => huaxinIds.includes(x)).sort()).toEqual([...huaxinIds].sort());
+    expect((await hgAuditor.get(`${API}?status=7`)).json().items.every((r: { status: number }) => r.status === 7)).toBe(true);
     // the next day (Beijing) the default window is empty; a fresh login, as sessions idle out meanwhile
     t.clock.set('2026-03-02T16:30:00.000Z');
     const tomorrow = await loginAs(t.app, 'ent.huaxin');
@@ -323,7 +336,7 @@ describe('query', () => {
   it('shows the enterprise dashboard with counts and rejections', async () => {
     const d = (await huaxin.get(`${API}/dashboard`)).json();
     expect(d.queue).toBeNull();
-    expect(d.byStatus.find((s: { status: number }) => s.status === 7).count).toBe(1);
+    expect(d.byStatus.find((s: { status: number }) => s.status === 7).count).toBe(baseline7 + 1);
     expect(d.recentRejections.length).toBeGreaterThan(0);
     expect(d.total).toBe(d.byStatus.reduce((a: number, s: { count: number }) => a + s.count, 0));
   });
@@ -331,5 +344,18 @@ describe('query', () => {
   it('lists the active reason catalogue to any logged-in user', async () => {
     const items = (await hgAuditor.get(`${API}/reasons`)).json().items;
     expect(items.find((r: { code: string }) => r.code === 'QUA-01')).toMatchObject({ category: 'quality', safetyHealthEnv: true });
+  });
+});
+
+describe('demo data', () => {
+  it('seeds declarations in several statuses through the workflow, and the audit policy version 1', async () => {
+    const gacc = await loginAs(t.app, 'gacc.officer');
+    const rows = (await gacc.get(`${API}?from=2026-02-20&pageSize=200`)).json().items as { status: number; enterpriseName: string }[];
+    for (const s of [0, 5, 6, 7, 8]) expect(rows.some((r) => r.status === s), `status ${s}`).toBe(true);
+    const policies = await t.db.db.execute(sql`SELECT count(*)::int AS n FROM policy_versions WHERE kind = 'export_returns.audit' AND version = 1 AND status = 'published'`);
+    expect((policies as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(2);
+    const pek = await loginAs(t.app, 'pek.auditor');
+    const queue = (await pek.get(`${API}/audit-queue`)).json();
+    expect(queue.items.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
   });
 });
