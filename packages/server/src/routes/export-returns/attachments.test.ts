@@ -126,6 +126,18 @@ describe('upload', () => {
     expect(json.statusCode).toBe(415);
   });
 
+  it('refuses two files in one request, writing nothing', async () => {
+    const body = multipart([
+      { name: 'file', fileName: 'one.pdf', content: Buffer.concat([PDF, Buffer.from('one')]) },
+      { name: 'file', fileName: 'two.pdf', content: Buffer.concat([PDF, Buffer.from('two')]) },
+    ]);
+    const before = (await huaxin.get(url(draft.id))).json().items.length as number;
+    const res = await huaxin.request({ method: 'POST', url: url(draft.id), payload: body.payload, headers: body.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file', code: 'one_file' });
+    expect((await huaxin.get(url(draft.id))).json().items).toHaveLength(before);
+  });
+
   it('refuses upload to a submitted declaration (the machine does not allow saving)', async () => {
     const res = await upload(huaxin, submitted.id, 'late.pdf', PDF);
     expect(res.statusCode).toBe(409);
