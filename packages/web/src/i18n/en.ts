@@ -24,11 +24,12 @@ export const en: Messages = {
     security: 'Security settings', settings: 'System settings', navigation: 'Navigation',
     erDeclare: 'Export return entry (出口退货信息录入)', erQuery: 'Export return query (出口退货信息查询)',
     erDashboard: 'Export returns overview', erAudit: 'Export return audit (出口退货审核)',
+    customsDeclarations: 'Customs declarations (报关单数据)', customsFeed: 'Declaration feed (报关单数据装载)',
   },
   page: {
     orgNew: 'New organisation', orgDetail: 'Organisation', orgEdit: 'Edit organisation', userNew: 'New user',
     userDetail: 'User', refdataset: 'Reference data', notFound: 'Not found', erDetail: 'Export return',
-    erAuditDetail: 'Export return audit',
+    erAuditDetail: 'Export return audit', customsDeclaration: 'Customs declaration',
   },
   layout: {
     collapse: 'Collapse menu', expand: 'Expand menu', userMenu: 'User menu', logout: 'Log out',

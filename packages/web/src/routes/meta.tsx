@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
-  AuditOutlined, ApartmentOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
+  AuditOutlined, ApartmentOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
   PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 
@@ -27,6 +27,9 @@ export const PAGES: PageMeta[] = [
   { pattern: '/users/:id', titleKey: 'page.userDetail', perm: 'users.read', menuKey: '/users' },
   { pattern: '/refdata', titleKey: 'menu.refdata', perm: 'refdata.read', menuKey: '/refdata' },
   { pattern: '/refdata/:dataset', titleKey: 'page.refdataset', perm: 'refdata.read', menuKey: '/refdata' },
+  { pattern: '/customs-declarations', titleKey: 'menu.customsDeclarations', perm: 'customs_feed.read', menuKey: '/customs-declarations' },
+  { pattern: '/customs-declarations/:entryId', titleKey: 'page.customsDeclaration', perm: 'customs_feed.read', menuKey: '/customs-declarations' },
+  { pattern: '/customs-feed', titleKey: 'menu.customsFeed', perm: 'customs_feed.load', menuKey: '/customs-feed' },
   { pattern: '/audit', titleKey: 'menu.audit', perm: 'audit.read', menuKey: '/audit' },
   { pattern: '/security', titleKey: 'menu.security', menuKey: '/security' },
   { pattern: '/settings', titleKey: 'menu.settings', perm: 'settings.manage', menuKey: '/settings' },
@@ -60,6 +63,8 @@ export const MENU: MenuEntry[] = [
   { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },
   { key: '/users', titleKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.read', shortcut: true },
   { key: '/refdata', titleKey: 'menu.refdata', icon: <DatabaseOutlined />, perm: 'refdata.read', shortcut: true },
+  { key: '/customs-declarations', titleKey: 'menu.customsDeclarations', icon: <ContainerOutlined />, perm: 'customs_feed.read', shortcut: true },
+  { key: '/customs-feed', titleKey: 'menu.customsFeed', icon: <CloudUploadOutlined />, perm: 'customs_feed.load', shortcut: true },
   { key: '/audit', titleKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.read', shortcut: true },
   { key: '/security', titleKey: 'menu.security', icon: <SafetyCertificateOutlined />, shortcut: true },
   { key: '/settings', titleKey: 'menu.settings', icon: <SettingOutlined />, perm: 'settings.manage', shortcut: true },

@@ -29,6 +29,9 @@ const ErAuditDetailPage = lazy(() => import('../features/export-returns/Declarat
 const ErQueryPage = lazy(() => import('../features/export-returns/query/QueryPage'));
 const ErDashboardPage = lazy(() => import('../features/export-returns/DashboardPage'));
 const ErAuditQueuePage = lazy(() => import('../features/export-returns/audit/AuditQueuePage'));
+const CustomsDeclarationsPage = lazy(() => import('../features/customs-feed/DeclarationsPage'));
+const CustomsDeclarationDetailPage = lazy(() => import('../features/customs-feed/DeclarationDetailPage'));
+const CustomsFeedLoadPage = lazy(() => import('../features/customs-feed/FeedLoadPage'));
 
 function RouteError() {
   const { t } = useTranslation();
@@ -64,6 +67,9 @@ export const router = createBrowserRouter([
       { path: 'users/:id', element: <UserDetailPage /> },
       { path: 'refdata', element: <RefdataListPage /> },
       { path: 'refdata/:dataset', element: <DatasetPage /> },
+      { path: 'customs-declarations', element: <CustomsDeclarationsPage /> },
+      { path: 'customs-declarations/:entryId', element: <CustomsDeclarationDetailPage /> },
+      { path: 'customs-feed', element: <CustomsFeedLoadPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'settings', element: <SystemSettingsPage /> },
