@@ -23,6 +23,8 @@ const VISIBLE: Record<string, string[]> = {
 const ORGS_READ = new Set(['customs_officer', 'customs_auditor', 'investigator', 'warning_office', 'sysadmin']);
 const USERS_READ = new Set(['sysadmin']);
 const AUDIT_READ = new Set(['warning_office', 'sysadmin']);
+const EXPORT_RETURNS_READ = new Set(['enterprise_operator', 'customs_officer', 'customs_auditor', 'investigator', 'warning_office']);
+const EXPORT_RETURNS_AUDIT = new Set(['customs_auditor']);
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -74,6 +76,31 @@ describe('jurisdiction matrix', () => {
     for (const o of seen) expect(VISIBLE[org], `${username} sees audit of ${o}`).toContain(o);
   });
 
+  it.each(users.map((u) => [u.username, u.org, u.roles[0]!] as const))('%s: export-return declarations (enterprise or competent office in scope)', async (username, org, role) => {
+    const c = clients[username]!;
+    const gacc = clients['gacc.officer']!;
+    const rows = (await gacc.get('/api/v1/export-returns?from=2026-02-20&pageSize=200')).json().items as { id: string; enterpriseName: string }[];
+    expect(rows.length).toBeGreaterThan(5);
+    const visibleIds: string[] = [];
+    for (const r of rows) {
+      const entSlug = DEMO_ORGS.find((o) => o.nameZh === r.enterpriseName)!.slug;
+      const officeCode = (await gacc.get(`/api/v1/export-returns/${r.id}`)).json().competentOffice.code as string;
+      const officeSlug = DEMO_ORGS.find((o) => o.code === officeCode && o.kind.endsWith('customs'))!.slug;
+      const visible = VISIBLE[org]!.includes(entSlug) || VISIBLE[org]!.includes(officeSlug);
+      if (visible) visibleIds.push(r.id);
+      const expected = !EXPORT_RETURNS_READ.has(role) ? 403 : visible ? 200 : 404;
+      expect((await c.get(`/api/v1/export-returns/${r.id}`)).statusCode, `${username} → ${entSlug}/${officeSlug}`).toBe(expected);
+      expect((await c.get(`/api/v1/export-returns/${r.id}/receipts`)).statusCode).toBe(expected);
+      // deciding needs the audit permission and the competent office in scope; without If-Match nothing can change
+      const decision = await c.post(`/api/v1/export-returns/${r.id}/decision`, { decision: 'approve' });
+      const canDecide = VISIBLE[org]!.includes(officeSlug);
+      expect(decision.statusCode, `${username} decides ${entSlug}/${officeSlug}`).toBe(!EXPORT_RETURNS_AUDIT.has(role) ? 403 : canDecide ? 428 : 404);
+    }
+    const list = await c.get('/api/v1/export-returns?from=2026-02-20&pageSize=200');
+    if (!EXPORT_RETURNS_READ.has(role)) return expect(list.statusCode).toBe(403);
+    expect(list.json().items.map((r: { id: string }) => r.id).sort()).toEqual(visibleIds.sort());
+  });
+
   it.each(users.filter((u) => u.roles.includes('sysadmin')).map((u) => [u.username, u.org] as const))('%s: writes outside the jurisdiction answer 404 and change nothing', async (username, org) => {
     const c = clients[username]!;
     for (const target of DEMO_ORGS) {
@@ -94,7 +121,7 @@ describe('jurisdiction matrix', () => {
     const perms = (u: string) => clients[u]!.get('/api/v1/session').then((r) => r.json().permissions as string[]);
     expect(await perms('gacc.admin')).toContain('refdata.manage');
     expect(await perms('sz.admin')).not.toContain('refdata.manage');
-    expect(await perms('ent.huaxin')).toEqual(['export_returns.declare', 'export_returns.read', 'refdata.read']);
+    expect(await perms('ent.huaxin')).toEqual(['customs_feed.read', 'export_returns.declare', 'export_returns.read', 'refdata.read']);
   });
 
   it('an anonymous caller gets 401 everywhere but health, csrf and login', async () => {
