@@ -62,7 +62,7 @@ export class PdfRenderer {
   constructor(private readonly font: PdfFontSetting, opts: PdfRendererOptions = {}) {
     this.fontFound = !!font.path && existsSync(font.path);
     this.maxPending = opts.maxPending ?? 16;
-    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.timeoutMs = opts.timeoutMs ?? 120_000;
   }
 
   /** Throws the 503 problem when printing cannot work on this installation. */
