@@ -73,6 +73,32 @@ describe('platform foundation', () => {
     });
   });
 
+  test('the chosen language is saved with the account and follows the user to another browser', async () => {
+    await withPage(browser, server.url, 'foundation-lang-saved', async (page) => {
+      await login(page, 'ent.pengcheng', DEMO_PASSWORD);
+      await expectVisible(page.getByTestId('side-menu').getByText('首页', { exact: true }), 'the Chinese menu label 首页');
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/api/v1/me/preferences',
+        { timeout: 30_000 },
+      );
+      await page.getByTestId('lang-switch').click();
+      expect((await saved).status()).toBe(200);
+    });
+    // a new browser context: nothing remembered locally, the login page starts in Chinese
+    await withPage(browser, server.url, 'foundation-lang-follows', async (page) => {
+      await page.goto('/login');
+      await expectVisible(page.locator('#username'), 'the login form');
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await login(page, 'ent.pengcheng', DEMO_PASSWORD);
+      await expectVisible(page.getByTestId('side-menu').getByText('Home', { exact: true }), 'the saved English UI');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await page.getByTestId('user-menu').click();
+      await expectVisible(page.getByTestId('user-menu-previous-login').getByText(/Previous login: \d{4}-\d{2}-\d{2}/),
+        'the previous login time in the user menu');
+      await screenshot(page, 'foundation-user-menu-previous-login');
+    });
+  });
+
   // Locks sz.officer for 15 minutes: keep it last in this file (the server is per file).
   test('five wrong passwords lock the user name, even the right password is refused', async () => {
     await withPage(browser, server.url, 'foundation-lockout', async (page) => {

@@ -36,7 +36,7 @@ export const en: Messages = {
     security: 'Security settings', tabActions: 'Tab actions', closeAll: 'Close all tabs',
     closeOthers: 'Close other tabs', closeCurrent: 'Close this tab', loggedOut: 'You have logged out',
     mfaBanner: 'An administrator requires a second factor for your account; set it up in Security settings.',
-    goSecurity: 'Open Security settings', sessionLoadFailed: 'Could not load your session', previousLogin: 'Previous login',
+    goSecurity: 'Open Security settings', sessionLoadFailed: 'Could not load your session', previousLogin: 'Previous login: {{time}}',
   },
   login: {
     title: 'Log in', username: 'User name', password: 'Password', submit: 'Log in',

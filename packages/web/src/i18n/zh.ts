@@ -31,7 +31,7 @@ export const zh = {
     collapse: '收起菜单', expand: '展开菜单', userMenu: '用户菜单', logout: '退出登录', security: '安全设置',
     tabActions: '选项卡操作', closeAll: '关闭全部选项卡', closeOthers: '关闭其他选项卡', closeCurrent: '关闭当前选项卡',
     loggedOut: '您已安全退出', mfaBanner: '管理员要求您的账户启用双因素认证，请前往“安全设置”完成绑定。',
-    goSecurity: '前往安全设置', sessionLoadFailed: '无法获取会话信息', previousLogin: '上次登录',
+    goSecurity: '前往安全设置', sessionLoadFailed: '无法获取会话信息', previousLogin: '上次登录：{{time}}',
   },
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登录',

@@ -1,11 +1,12 @@
 import { Avatar, Button, Dropdown, Flex, Tag, Tooltip, Typography } from 'antd';
 import {
-  LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, UserOutlined,
+  HistoryOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, SafetyCertificateOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LangSwitch } from '../LangSwitch';
 import { useAuthedSession } from '../../api/session';
+import { fmtTime } from '../../i18n/format';
 import { kindShort, orgName, useLang } from '../../i18n/labels';
 
 export function HeaderBar({ collapsed, onToggle, onLogout }: {
@@ -18,6 +19,18 @@ export function HeaderBar({ collapsed, onToggle, onLogout }: {
 
   const userMenu = {
     items: [
+      // the login before this one, so a user notices a login that was not hers
+      {
+        key: 'previous-login', icon: <HistoryOutlined />, disabled: true,
+        label: (
+          <span data-testid="user-menu-previous-login">
+            {t('layout.previousLogin', {
+              time: session.user.previousLoginAt ? fmtTime(session.user.previousLoginAt) : t('home.never'),
+            })}
+          </span>
+        ),
+      },
+      { type: 'divider' as const },
       { key: 'security', icon: <SafetyCertificateOutlined />, label: <span data-testid="user-menu-security">{t('layout.security')}</span> },
       { type: 'divider' as const },
       { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('layout.logout')}</span> },

@@ -6,7 +6,7 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-route
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, post } from '../../api/client';
 import { problemText } from '../../api/problem';
-import { fetchSession, SESSION_KEY, useSession } from '../../api/session';
+import { applySavedLanguage, fetchSession, SESSION_KEY, useSession } from '../../api/session';
 import { LangSwitch } from '../../components/LangSwitch';
 import { TOTP_RULES, TotpCodeInput, TotpEnrol } from '../../components/TotpEnrol';
 import { fmtTime } from '../../i18n/format';
@@ -36,7 +36,8 @@ export default function LoginPage() {
 
   const finish = async () => {
     qc.removeQueries({ queryKey: SESSION_KEY });
-    await qc.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession });
+    const session = await qc.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession });
+    await applySavedLanguage(session); // the language saved with the account, whatever this browser had
     navigate(next, { replace: true });
   };
 

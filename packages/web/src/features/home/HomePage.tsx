@@ -27,9 +27,13 @@ export default function HomePage() {
     queryFn: () => get<{ items: Activity[] }>('/me/activity'),
   });
   const shortcuts = MENU.filter((m) => m.shortcut && can(m.perm));
-  // users.last_login_at is this login; the one before comes from the caller's own audit trail
-  const logins = (activity.data?.items ?? []).filter((a) => a.action === 'login.success');
-  const previous = logins[1];
+  // the server keeps the login before this one (user.previousLoginAt); its client address, when still among the
+  // caller's recent activity, comes from the audit trail
+  const previousAt = session.user.previousLoginAt;
+  const previousIp = previousAt
+    ? activity.data?.items.find((a) => a.action === 'login.success'
+      && Math.abs(Date.parse(a.at) - Date.parse(previousAt)) < 5_000)?.clientIp
+    : undefined;
 
   return (
     <div className="rt-page" data-testid="home">
@@ -53,8 +57,7 @@ export default function HomePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('home.lastLogin')}>
             <span data-testid="home-last-login">
-              {activity.isLoading ? '…' : previous ? `${fmtTime(previous.at)}${previous.clientIp ? ` · ${previous.clientIp}` : ''}`
-                : (activity.data?.items.length ?? 0) < 20 ? t('home.never') : '—'}
+              {previousAt ? `${fmtTime(previousAt)}${previousIp ? ` · ${previousIp}` : ''}` : t('home.never')}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('home.sessionUntil')}>{fmtTime(session.idleExpiresAt)}</Descriptions.Item>

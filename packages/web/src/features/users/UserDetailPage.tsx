@@ -117,7 +117,6 @@ function UserDetail({ user }: { user: User }) {
           <Descriptions.Item label={t('users.lastLogin')}>{fmtTime(user.lastLoginAt)}</Descriptions.Item>
           {user.email ? <Descriptions.Item label={t('users.email')}>{user.email}</Descriptions.Item> : null}
           {user.phone ? <Descriptions.Item label={t('users.phone')}>{user.phone}</Descriptions.Item> : null}
-          {user.createdAt ? <Descriptions.Item label={t('users.createdAt')}>{fmtTime(user.createdAt)}</Descriptions.Item> : null}
         </Descriptions>
       </Card>
 

@@ -1,24 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import type { User } from '@returntrace/domain';
 import { get, type Page } from '../../api/client';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  orgId: string;
-  orgNameZh?: string;
-  orgNameEn?: string;
-  roles: string[];
-  active: boolean;
-  email?: string;
-  phone?: string;
-  totpEnabled?: boolean;
-  lockedUntil?: string | null;
-  lastLoginAt?: string | null;
-  createdAt?: string;
-  version?: number;
-}
+/** A user as GET /api/v1/users answers it (`userSchema` in @returntrace/domain). */
+export type { User };
 
+/**
+ * The list's filters as they stand in the page address; the server validates them (`userListQuerySchema`: `role`
+ * one of the roles, `active` 'true' | 'false') and answers 400 for anything else.
+ */
 export interface UserFilters {
   q?: string;
   orgId?: string;
@@ -44,12 +34,12 @@ export function useUser(id: string | undefined) {
   });
 }
 
-/** Whether a user is locked now (the server may answer `locked` or `lockedUntil`). */
+/** Whether a user's login is locked now. */
 export const isLocked = (u: User): boolean =>
   !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
 
 /** The user's organisation as a bilingual name. */
-export const userOrg = (u: User) => ({ nameZh: u.orgNameZh ?? '', nameEn: u.orgNameEn ?? '' });
+export const userOrg = (u: User) => ({ nameZh: u.orgNameZh, nameEn: u.orgNameEn });
 
 /** A random password that meets the policy (12+ characters, all four classes). */
 export function generatePassword(length = 16): string {
