@@ -11,6 +11,7 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const loginResponseSchema = z.object({
   status: z.enum(['ok', 'mfa_required', 'mfa_enrolment_required']),
 });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const totpCodeSchema = z.strictObject({ code: z.string().regex(/^\d{6}$/, { message: '6 digits' }) });
 
@@ -47,3 +48,4 @@ export const preferencesSchema = z.strictObject({
   /** per-page UI preferences, e.g. visible columns of a list: { "declarations.columns": ["a","b"] } */
   preferences: z.record(z.string().max(64), z.array(z.string().max(64)).max(100)).optional(),
 });
+export type PreferencesInput = z.infer<typeof preferencesSchema>;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { SessionInfo } from '@returntrace/domain';
+import type { PreferencesInput, SessionInfo } from '@returntrace/domain';
 import { currentLang, setLang, type Lang } from '../i18n';
 import { ApiError, get, put } from './client';
 
@@ -47,7 +47,7 @@ export async function changeLanguage(qc: QueryClient, lang: Lang): Promise<void>
   if (!session) return; // the login page: remembered in this browser only
   const locale = localeOfLang(lang);
   if (session.user.locale === locale) return;
-  await put('/me/preferences', { locale });
+  await put('/me/preferences', { locale } satisfies PreferencesInput);
   qc.setQueryData<Session>(SESSION_KEY, (s) => (s ? { ...s, user: { ...s.user, locale } } : s));
 }
 

@@ -4,6 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import type { LoginResponse } from '@returntrace/domain';
 import { ApiError, post } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { applySavedLanguage, fetchSession, SESSION_KEY, useSession } from '../../api/session';
@@ -13,7 +14,7 @@ import { fmtTime } from '../../i18n/format';
 import i18n from '../../i18n';
 
 type Step = 'password' | 'totp' | 'enrol';
-type LoginStatus = 'ok' | 'mfa_required' | 'mfa_enrolment_required';
+type LoginStatus = LoginResponse['status'];
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {
@@ -51,7 +52,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ status: LoginStatus }>('/auth/login',
+      const res = await post<LoginResponse>('/auth/login',
         { username: values.username.trim(), password: values.password }, { noAuthRedirect: true });
       await afterStatus(res.status);
     } catch (e) {
@@ -67,7 +68,7 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ status?: LoginStatus } | undefined>('/auth/totp', { code: code.trim() }, { noAuthRedirect: true });
+      const res = await post<LoginResponse | undefined>('/auth/totp', { code: code.trim() }, { noAuthRedirect: true });
       await afterStatus(res?.status ?? 'ok');
     } catch (e) {
       setError(e);
