@@ -48,7 +48,7 @@ const zh = {
     submitTitle: '确认提交？', submitText: '提交即意味着您的数据将向海关发送，并等待其审批。',
     staleTitle: '数据已被修改', stale: '该出口退货数据已在其他页签或由其他人修改，您看到的不是最新内容。请重新加载后再操作（重新加载将放弃当前未暂存的修改）。',
     fixErrors: '录入内容有误，请根据字段旁的红色提示修改', saveFirst: '请先暂存，再上传随附单据',
-    readOnly: '当前状态下数据不允许修改', rejected: '退单原因', hintDefault: '光标置于字段内，此处显示该字段的录入方法。',
+    readOnly: '当前状态下数据不允许修改', restored: '已恢复本页签中尚未暂存的录入内容，请及时暂存。', rejected: '退单原因', hintDefault: '光标置于字段内，此处显示该字段的录入方法。',
     legendReq: '黄底色：必填', legendSys: '灰底色：系统返填', legendOpt: '白底色：选填',
   },
   shortcuts: {
@@ -163,7 +163,8 @@ const en: Texts = {
     staleTitle: 'The declaration has changed',
     stale: 'This declaration was changed in another tab or by someone else; you are not looking at the latest version. Reload it before going on (reloading discards unsaved changes).',
     fixErrors: 'Some entries are wrong; see the red messages beside the fields', saveFirst: 'Save the declaration before adding attachments',
-    readOnly: 'The declaration cannot be changed in its current status', rejected: 'Reason for rejection',
+    readOnly: 'The declaration cannot be changed in its current status',
+    restored: 'Input you had not saved in this tab has been restored; save it soon.', rejected: 'Reason for rejection',
     hintDefault: 'Put the cursor in a field to see how to fill it here.',
     legendReq: 'Yellow: required', legendSys: 'Grey: filled by the system', legendOpt: 'White: optional',
   },

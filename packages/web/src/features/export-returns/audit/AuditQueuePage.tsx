@@ -95,7 +95,7 @@ export default function AuditQueuePage() {
           columns={[
             { title: t('er.q.unifiedNo'), dataIndex: 'unifiedNo', width: 180,
               render: (v: string, r) => <Link to={`/export-returns/audit/${r.id}`} className="rt-mono" data-testid="er-audit-link">{v}</Link> },
-            { title: t('er.q.importNo'), dataIndex: 'importDeclarationNo', width: 180, className: 'rt-mono' },
+            { title: t('er.q.importNo'), dataIndex: 'importDeclarationNo', width: 180, render: (v: string) => <span className="rt-mono">{v}</span> },
             { title: t('er.q.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: true },
             { title: t('er.q.consigneeName'), dataIndex: 'consigneeName', width: 200, ellipsis: true },
             { title: t('er.q.manufacturerName'), dataIndex: 'manufacturerName', width: 200, ellipsis: true },

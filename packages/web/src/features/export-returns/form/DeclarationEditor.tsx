@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { draftKey, dropDraft, readDraft, writeDraft } from './draftCache';
 import { Alert, Button, Card, Form, Space, Tooltip } from 'antd';
 import {
   DeleteOutlined, FileAddOutlined, PaperClipOutlined, PrinterOutlined, SaveOutlined, SendOutlined,
@@ -41,11 +42,14 @@ export function DeclarationEditor({ initial, reload }: Props) {
   const reasons = useReasons();
   const rootRef = useRef<HTMLDivElement>(null);
 
+  // input typed earlier in this tab and not saved yet comes back (only onto the version it was typed against)
+  const [restored] = useState(() => readDraft(draftKey(session.user.id, initial?.id), initial?.version ?? null));
   const [record, setRecord] = useState<ExportReturnView | null>(initial);
-  const [filled, setFilled] = useState<ExportReturnFilled | null>(initial?.filled ?? null);
-  const [goods, setGoods] = useState<ExportReturnLine[]>(initial?.lines ?? []);
-  const [office, setOffice] = useState<Backfill['competentOffice']>(initial?.competentOffice ?? null);
-  const [dirty, setDirty] = useState(false);
+  const [filled, setFilled] = useState<ExportReturnFilled | null>(restored?.filled ?? initial?.filled ?? null);
+  const [goods, setGoods] = useState<ExportReturnLine[]>(restored?.goods ?? initial?.lines ?? []);
+  const [office, setOffice] = useState<Backfill['competentOffice']>(restored?.office ?? initial?.competentOffice ?? null);
+  const [dirty, setDirty] = useState(!!restored);
+  const [changes, setChanges] = useState(0);
   const [hint, setHint] = useState<string | null>(null);
   const [attOpen, setAttOpen] = useState(false);
   const [keysOpen, setKeysOpen] = useState(false);
@@ -67,7 +71,10 @@ export function DeclarationEditor({ initial, reload }: Props) {
 
   const actions = useDeclarationActions({
     form, checks, record, enabled, dirty, reload,
-    onRecord: (r) => { setRecord(r); setFilled(r.filled); setGoods(r.lines); setOffice(r.competentOffice); setDirty(false); },
+    onRecord: (r) => {
+      dropDraft(draftKey(session.user.id, undefined));
+      setRecord(r); setFilled(r.filled); setGoods(r.lines); setOffice(r.competentOffice); setDirty(false);
+    },
     onBackfill: (b) => { setFilled(b?.filled ?? null); setGoods(b?.lines ?? []); setOffice(b?.competentOffice ?? null); setDirty(true); },
     onReset: () => {
       setRecord(null); setFilled(null); setGoods([]); setOffice(null); setDirty(false);
@@ -80,6 +87,20 @@ export function DeclarationEditor({ initial, reload }: Props) {
     rules: checks.rules,
     editable,
   };
+
+  // the restored input goes on top of the record's values, so that resetting the form returns to the record
+  useEffect(() => {
+    if (restored) form.setFieldsValue(restored.values);
+  }, [restored, form]);
+
+  const key = draftKey(session.user.id, record?.id);
+  useEffect(() => {
+    if (!dirty) { dropDraft(key); return undefined; }
+    const h = setTimeout(() => writeDraft(key, {
+      version: record?.version ?? null, values: form.getFieldsValue(true) as FormValues, filled, goods, office,
+    }), 300);
+    return () => clearTimeout(h);
+  }, [dirty, changes, filled, goods, office, key, record?.version, form]);
 
   // Leaving the browser page with unsaved input asks first; switching tabs inside the workbench keeps the data server-side only.
   useEffect(() => {
@@ -144,6 +165,9 @@ export function DeclarationEditor({ initial, reload }: Props) {
           description={record.rejection.reasons.length > 0
             ? record.rejection.reasons.map((r) => (lang === 'zh' ? r.zh : r.en)).join('；') : undefined} />
       ) : null}
+      {restored && dirty ? (
+        <Alert type="warning" showIcon closable style={{ marginBottom: 12 }} data-testid="er-restored" title={t('er.msg.restored')} />
+      ) : null}
       {record && !editable && declare ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('er.msg.readOnly')} /> : null}
       {actions.problem ? (
         <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="form-error"
@@ -173,6 +197,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
           initialValues={initial ? fromInput(initial.input, initial.lines) : EMPTY}
           onValuesChange={(changed: Partial<FormValues>) => {
             setDirty(true);
+            setChanges((n) => n + 1);
             // a category taken away takes its specific reasons with it (the schema refuses orphans)
             if (changed.reasonCategories) {
               const cats = new Set(changed.reasonCategories);

@@ -23,7 +23,7 @@ export function GoodsSection({ kit, lines }: { kit: FieldKit; lines: ExportRetur
       scroll={{ x: 1250 }}
       columns={[
         { title: g('lineNo'), dataIndex: 'lineNo', width: 56 },
-        { title: g('hsCode'), dataIndex: 'hsCode', width: 110, className: 'rt-mono' },
+        { title: g('hsCode'), dataIndex: 'hsCode', width: 110, render: (v: string) => <span className="rt-mono">{v}</span> },
         { title: g('supervisionCategory'), dataIndex: 'supervisionCategory', width: 110 },
         { title: g('goodsName'), dataIndex: 'goodsName', width: 180 },
         { title: g('amount'), dataIndex: 'amount', width: 110, align: 'right' },

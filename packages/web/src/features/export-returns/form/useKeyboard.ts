@@ -64,7 +64,8 @@ export function useAltShortcuts(handlers: ShortcutHandlers) {
       const action = map[e.code];
       if (!action) return;
       // a modal (confirmation, shortcut list) owns the keyboard while it is open
-      if (document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') && action !== 'keys') return;
+      const modalOpen = [...document.querySelectorAll<HTMLElement>('.ant-modal-wrap')].some((w) => getComputedStyle(w).display !== 'none');
+      if (modalOpen && action !== 'keys') return;
       e.preventDefault();
       ref.current[action]();
     };

@@ -115,7 +115,7 @@ export default function QueryPage() {
     unifiedNo: { title: q('unifiedNo'), dataIndex: 'unifiedNo', width: 180,
       render: (v: string, r: ExportReturnRow) => <Link to={`/export-returns/${r.id}`} className="rt-mono" data-testid="er-row-link">{v}</Link> },
     returnNo: { title: t('er.f.returnNo'), dataIndex: 'returnNo', width: 130, render: (v: string | null) => v ?? '-' },
-    importDeclarationNo: { title: q('importNo'), dataIndex: 'importDeclarationNo', width: 180, className: 'rt-mono' },
+    importDeclarationNo: { title: q('importNo'), dataIndex: 'importDeclarationNo', width: 180, render: (v: string) => <span className="rt-mono">{v}</span> },
     consigneeCode: { title: q('consigneeCode'), dataIndex: 'consigneeCode', width: 180 },
     consigneeName: { title: q('consigneeName'), dataIndex: 'consigneeName', width: 200, ellipsis: true },
     manufacturerCode: { title: q('manufacturerCode'), dataIndex: 'manufacturerCode', width: 180 },
