@@ -42,6 +42,15 @@ describe('export-return machine', () => {
     }
   });
 
+  it('writes a receipt for every status change; saving a draft again is no status change', () => {
+    for (const s of STATES) {
+      for (const e of EXPORT_RETURN_EVENTS) {
+        const r = transition(s, e);
+        if (r.ok && r.to !== 'deleted') expect(r.receipt !== null, `${e} in ${s}`).toBe(r.to !== s || e !== 'save');
+      }
+    }
+  });
+
   it('names the rejection states 4, 6, 8', () => {
     expect(STATES.filter(isRejectedState)).toEqual([4, 6, 8]);
   });

@@ -21,13 +21,18 @@ interface Transition {
   by: ExportReturnActor;
   /** the receipt (回执) text written with the transition; `null` when none is written (save, delete) */
   receipt: { zh: string; en: string } | null;
+  /** a receipt written only when the status actually changes (saving a declaration that was sent back) */
+  receiptOnStatusChange?: { zh: string; en: string };
 }
 
 /** Editable states: never submitted, or sent back. Save and delete are refused in 1, 3, 5 and 7 (003 §4.1.2). */
 const EDITABLE = [0, 2, 4, 6, 8] as const;
 
 export const EXPORT_RETURN_TRANSITIONS: Record<ExportReturnEvent, Transition> = {
-  save: { from: EDITABLE, to: 0, by: 'enterprise', receipt: null },
+  save: {
+    from: EDITABLE, to: 0, by: 'enterprise', receipt: null,
+    receiptOnStatusChange: { zh: '暂存成功，申请已转为暂存状态', en: 'Saved; the declaration is a draft again' },
+  },
   delete: { from: EDITABLE, to: 'deleted', by: 'enterprise', receipt: null },
   submit: { from: EDITABLE, to: 1, by: 'enterprise', receipt: { zh: '已提交', en: 'Submitted' } },
   submit_failed: { from: [1], to: 2, by: 'system', receipt: { zh: '提交失败，请重新提交', en: 'Submission failed; please submit again' } },
@@ -60,7 +65,8 @@ export function transition(state: ExportReturnState, event: ExportReturnEvent): 
       },
     };
   }
-  return { ok: true, from: state, to: t.to === 'same' ? state : t.to, receipt: t.receipt };
+  const to = t.to === 'same' ? state : t.to;
+  return { ok: true, from: state, to, receipt: t.receipt ?? (to !== state ? t.receiptOnStatusChange ?? null : null) };
 }
 
 /** The events an actor may cause in a state: what the UI shows as enabled buttons. */
