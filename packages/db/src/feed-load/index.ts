@@ -3,3 +3,4 @@ export * from './declarations';
 export * from './read-csv';
 export * from './load-file';
 export * from './write-csv';
+export * from './csv-stream';

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import {
   FEED_MAX_ERRORS, parseFeedRow, resolveFeedHeader, type FeedHeaderMap, type FeedRowError,
 } from '@returntrace/domain';
-import { parse } from 'csv-parse';
+import { CsvSyntaxError, readCsvRecords } from './csv-stream';
 import { stageTuple, type StageValue } from './stage';
 
 const fileError = (row: number, code: string, message: string, messageZh: string): FeedRowError =>
@@ -11,12 +11,7 @@ const fileError = (row: number, code: string, message: string, messageZh: string
 
 /** Records of a UTF-8 CSV file (BOM allowed), streamed. */
 export function csvRecords(source: string | Readable): AsyncIterable<string[]> {
-  const input = typeof source === 'string' ? createReadStream(source) : source;
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: 1 << 20 });
-  // The reader's for-await sees the error; this listener only keeps a late second emission from crashing the process.
-  parser.on('error', () => undefined);
-  input.on('error', (e: Error) => parser.destroy(e));
-  return input.pipe(parser);
+  return readCsvRecords(typeof source === 'string' ? createReadStream(source) : source);
 }
 
 /**
@@ -72,9 +67,9 @@ export class FeedFileReader {
         if (this.errors.length === 0) yield stageTuple(rowNo, r.value.header, r.value.line);
       }
     } catch (e) {
-      const err = e as { lines?: number; message?: string };
-      this.add([fileError(err.lines ?? rowNo + 1, 'malformed_csv', `The CSV cannot be read: ${err.message ?? 'invalid CSV'}`,
-        `无法读取 CSV 文件：${err.message ?? '格式错误'}`)]);
+      if (!(e instanceof CsvSyntaxError)) throw e;
+      this.add([fileError(e.lines, 'malformed_csv', `The CSV cannot be read: ${e.message} (line ${e.lines})`,
+        `无法读取 CSV 文件：${e.messageZh}（第 ${e.lines} 行）`)]);
       return;
     }
     if (this.rows === 0 && this.errors.length === 0) {

@@ -106,18 +106,31 @@ export const customsDeclarationHeaderShape = {
   withdrawn: withdrawnSchema,
 };
 
-/** Direction and declaring port derived from the entry id; the direction given must agree. */
+/**
+ * Direction and declaring port derived from the entry id; a direction given that contradicts the 9th digit is a
+ * problem (returned, not thrown, so the flat-row parser can place it in its row).
+ */
+export function deriveFeedHeader<T extends { entryId: string; direction?: DeclarationDirection | undefined; declarePort: string }>(
+  v: T,
+): { value: Omit<T, 'direction'> & { direction: DeclarationDirection }; mismatch: { code: string; en: string; zh: string } | null } {
+  const parsed = parseDeclarationNumber(v.entryId);
+  const derived: DeclarationDirection = parsed.ok ? parsed.value.direction : 'import';
+  const mismatch = v.direction && v.direction !== derived
+    ? {
+        code: 'direction_mismatch',
+        en: `The 9th digit of entryId makes this an ${derived} declaration, not ${v.direction}`,
+        zh: `报关单号第 9 位表明这是${derived === 'import' ? '进口' : '出口'}报关单，与所填方向不符`,
+      }
+    : null;
+  return { value: { ...v, direction: derived, declarePort: v.declarePort || v.entryId.slice(0, 4) }, mismatch };
+}
+
 function finishHeader<T extends { entryId: string; direction?: DeclarationDirection | undefined; declarePort: string }>(
   v: T, ctx: z.core.$RefinementCtx,
 ): Omit<T, 'direction'> & { direction: DeclarationDirection } {
-  const parsed = parseDeclarationNumber(v.entryId);
-  const derived: DeclarationDirection = parsed.ok ? parsed.value.direction : 'import';
-  if (v.direction && v.direction !== derived) {
-    bilingual(ctx, ['direction'], 'direction_mismatch',
-      `The 9th digit of entryId makes this an ${derived} declaration, not ${v.direction}`,
-      `报关单号第 9 位表明这是${derived === 'import' ? '进口' : '出口'}报关单，与所填方向不符`);
-  }
-  return { ...v, direction: derived, declarePort: v.declarePort || v.entryId.slice(0, 4) };
+  const r = deriveFeedHeader(v);
+  if (r.mismatch) bilingual(ctx, ['direction'], r.mismatch.code, r.mismatch.en, r.mismatch.zh);
+  return r.value;
 }
 
 export const customsDeclarationHeaderSchema = z.strictObject(customsDeclarationHeaderShape).transform(finishHeader);

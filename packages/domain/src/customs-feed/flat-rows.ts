@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { localizeIssue } from '../i18n/problem-messages';
 import {
-  customsDeclarationHeaderSchema, customsDeclarationLineSchema, FEED_MAX_LINES,
+  customsDeclarationHeaderShape, customsDeclarationLineSchema, deriveFeedHeader, FEED_MAX_LINES,
   type CustomsDeclaration, type CustomsDeclarationHeader, type CustomsDeclarationLine,
 } from './declaration.schema';
 import { normaliseDateText } from './values';
@@ -188,6 +188,47 @@ function coerceCell(kind: FeedColumnKind, v: unknown): unknown {
   }
 }
 
+type FieldResult = { ok: true; value: unknown } | { ok: false; issues: readonly z.core.$ZodIssue[] };
+const FIELD_SCHEMAS: Record<string, z.ZodType> = { ...customsDeclarationHeaderShape, ...customsDeclarationLineSchema.shape };
+/** Distinct values remembered per column; codes, names and dates repeat across a feed, amounts mostly do not. */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * Validates the cells of a row field by field with the declaration schema's own field schemas, remembering the
+ * result per column and value: a feed repeats the same parties, codes and goods on thousands of rows, so each
+ * distinct value is checked once. Object-level rules (the direction of the entry id) are applied by the caller.
+ */
+export class FeedFieldValidator {
+  private readonly memo = new Map<string, Map<unknown, FieldResult>>();
+
+  check(key: string, value: unknown): FieldResult {
+    let m = this.memo.get(key);
+    if (!m) this.memo.set(key, (m = new Map()));
+    const hit = m.get(value);
+    if (hit) return hit;
+    const r = FIELD_SCHEMAS[key]!.safeParse(value);
+    const out: FieldResult = r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
+    if (m.size < MEMO_LIMIT) m.set(value, out);
+    return out;
+  }
+
+  /** Every field of `keys`, as an object, or the issues with paths starting at the field. */
+  object(keys: readonly string[], cells: Record<string, unknown>): { ok: true; value: Record<string, unknown> } | { ok: false; issues: z.core.$ZodIssue[] } {
+    const value: Record<string, unknown> = {};
+    const issues: z.core.$ZodIssue[] = [];
+    for (const k of keys) {
+      const r = this.check(k, cells[k]);
+      if (r.ok) {
+        if (r.value !== undefined) value[k] = r.value;
+      } else for (const i of r.issues) issues.push({ ...i, path: [k, ...i.path] });
+    }
+    return issues.length ? { ok: false, issues } : { ok: true, value };
+  }
+}
+
+const HEADER_KEYS = Object.keys(customsDeclarationHeaderShape);
+const LINE_KEYS = Object.keys(customsDeclarationLineSchema.shape);
+
 export interface FeedRow {
   row: number;
   header: CustomsDeclarationHeader;
@@ -204,9 +245,10 @@ export type FeedRowParse = { kind: 'row'; value: FeedRow } | { kind: 'errors'; e
  */
 export function parseFeedRow(
   map: FeedHeaderMap, cells: readonly unknown[], row: number,
-  cache: { key?: string; header?: CustomsDeclarationHeader } = {},
+  cache: { key?: string; header?: CustomsDeclarationHeader; fields?: FeedFieldValidator } = {},
 ): FeedRowParse {
   if (cells.every(isBlank)) return { kind: 'empty' };
+  cache.fields ??= new FeedFieldValidator();
   const errors: FeedRowError[] = [];
   const header: Record<string, unknown> = {};
   const line: Record<string, unknown> = {};
@@ -244,17 +286,23 @@ export function parseFeedRow(
   let parsedHeader: CustomsDeclarationHeader | undefined;
   if (cache.key === headerKey && cache.header) parsedHeader = cache.header;
   else {
-    const h = customsDeclarationHeaderSchema.safeParse(header);
-    if (h.success) {
-      parsedHeader = h.data;
-      cache.key = headerKey;
-      cache.header = h.data;
-    } else addIssues(h.error.issues);
+    const h = cache.fields.object(HEADER_KEYS, header);
+    if (h.ok) {
+      const d = deriveFeedHeader(h.value as unknown as CustomsDeclarationHeader);
+      if (d.mismatch) {
+        const w = where('direction');
+        errors.push(err(row, w.column, 'direction', w.cell, d.mismatch.code, d.mismatch.en, d.mismatch.zh));
+      } else {
+        parsedHeader = d.value;
+        cache.key = headerKey;
+        cache.header = d.value;
+      }
+    } else addIssues(h.issues);
   }
-  const l = customsDeclarationLineSchema.safeParse(line);
-  if (!l.success) addIssues(l.error.issues);
-  if (errors.length || !parsedHeader || !l.success) return { kind: 'errors', errors };
-  return { kind: 'row', value: { row, header: parsedHeader, line: l.data, headerKey } };
+  const l = cache.fields.object(LINE_KEYS, line);
+  if (!l.ok) addIssues(l.issues);
+  if (errors.length || !parsedHeader || !l.ok) return { kind: 'errors', errors };
+  return { kind: 'row', value: { row, header: parsedHeader, line: l.value as unknown as CustomsDeclarationLine, headerKey } };
 }
 
 /** Upper bound of data rows in one uploaded file (larger files go through the bulk loader). */
