@@ -12,6 +12,8 @@ import { sm3Hex } from '../security/crypto';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_RE = /^[A-Za-z0-9_\-.:]{8,100}$/;
+/** status code of a claimed key whose request is still running */
+const PENDING = 0;
 
 export interface StoredAnswer {
   statusCode: number;
@@ -33,28 +35,45 @@ export const requestDigest = (method: string, path: string, body: unknown): stri
   sm3Hex(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? null)}`);
 
 /**
- * Runs `perform` once per (user, key). Answers the stored answer on a replay; `perform`'s answer otherwise,
- * storing it. Only answers of requests that took effect are stored: a refused request (4xx) changed nothing, so
- * the client may correct it and retry with the same key.
+ * Runs `perform` once per (user, key). The key is claimed first (a row without an answer), so a concurrent retry
+ * with the same key waits for nothing and answers 409 instead of running twice. Answers the stored answer on a
+ * replay; `perform`'s answer otherwise, storing it. Only answers of requests that took effect are stored: a refused
+ * request (4xx) releases the key, so the client may correct it and retry with the same key.
  */
 export async function withIdempotency(
   ctx: Ctx, key: string | undefined, digest: string, perform: () => Promise<StoredAnswer>,
 ): Promise<StoredAnswer & { replayed: boolean }> {
   if (!key) return { ...(await perform()), replayed: false };
   const userId = ctx.actor!.userId;
-  const [prior] = await ctx.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-  const fresh = prior && ctx.clock.now().getTime() - prior.createdAt.getTime() < IDEMPOTENCY_TTL_MS ? prior : undefined;
-  if (fresh) {
-    if (fresh.requestHash !== digest) {
+  const now = ctx.clock.now();
+  const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
+  // a key past its lifetime that the purge job has not removed yet is free again
+  await ctx.db.delete(idempotencyKeys).where(and(mine, lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))));
+  const claimed = await ctx.db.insert(idempotencyKeys)
+    .values({ userId, key, requestHash: digest, statusCode: PENDING, responseBody: {}, createdAt: now })
+    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  if (!claimed.length) {
+    const [prior] = await ctx.db.select().from(idempotencyKeys).where(mine);
+    if (prior && prior.requestHash !== digest) {
       throw new ProblemError(422, 'idempotency_mismatch', {
         en: 'This Idempotency-Key was already used with a different request', zh: '该幂等键已用于内容不同的另一请求',
       }, [{ field: 'Idempotency-Key', code: 'idempotency_key_reused', message: 'Key reused with another body', messageZh: '幂等键已用于其他请求内容' }]);
     }
-    return { statusCode: fresh.statusCode, body: fresh.responseBody, replayed: true };
+    if (!prior || prior.statusCode === PENDING) {
+      throw new ProblemError(409, 'conflict', {
+        en: 'The same request is being processed; retry in a moment', zh: '相同请求正在处理中，请稍后重试',
+      }, [{ field: 'Idempotency-Key', code: 'idempotency_key_in_progress', message: 'Request in progress', messageZh: '请求处理中' }]);
+    }
+    return { statusCode: prior.statusCode, body: prior.responseBody, replayed: true };
   }
-  const answer = await perform();
-  const row = { userId, key, requestHash: digest, statusCode: answer.statusCode, responseBody: answer.body as object, createdAt: ctx.clock.now() };
-  await ctx.db.insert(idempotencyKeys).values(row).onConflictDoUpdate({ target: [idempotencyKeys.userId, idempotencyKeys.key], set: row });
+  let answer: StoredAnswer;
+  try {
+    answer = await perform();
+  } catch (err) {
+    await ctx.db.delete(idempotencyKeys).where(mine);
+    throw err;
+  }
+  await ctx.db.update(idempotencyKeys).set({ statusCode: answer.statusCode, responseBody: answer.body as object }).where(mine);
   return { ...answer, replayed: false };
 }
 

@@ -165,6 +165,18 @@ describe('declaration workflow', () => {
     version = v.version;
   });
 
+  it('a refused submit releases its key; concurrent submits with one key run once', async () => {
+    const d = await create(huaxin, NO.food, { lines: [{ lineNo: 1, industrial: true }] });
+    const key = 'submit-key-0002';
+    const bad = await submit(huaxin, d.id, d.version, NO.food, { 'idempotency-key': key }, { consigneeContact: '' });
+    expect(bad.statusCode).toBe(400);
+    const both = await Promise.all([0, 1].map(() => submit(huaxin, d.id, d.version, NO.food, { 'idempotency-key': key }, { lines: [{ lineNo: 1, industrial: true }] })));
+    const codes = both.map((r) => r.statusCode).sort();
+    expect([[200, 200], [200, 409]]).toContainEqual(codes);
+    expect(await receiptStatuses(d.id)).toEqual([1, 3, 5]);
+    await t.db.db.execute(sql`UPDATE export_returns SET deleted = true WHERE id = ${d.id}`);
+  });
+
   it('refuses save and delete of a submitted declaration (409), changing nothing', async () => {
     const save = await huaxin.request({ method: 'PUT', url: `${API}/${id}`, payload: validInput(NO.ok), headers: withVersion(version) });
     expect(save.statusCode).toBe(409);
