@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { isUuid } from '../../api/client';
+import { useCan } from '../../api/session';
 import { NotFound } from '../../components/NotFound';
 import { QueryState } from '../../components/QueryState';
 import { usePageTitle } from '../../components/layout/tabs';
@@ -12,25 +13,28 @@ import './export-returns.css';
 
 /**
  * /export-returns/new (a new declaration), /export-returns/:id (a saved one) and /export-returns/audit/:id (the same
- * declaration read-only for the auditor, with the decision). What may be done comes from the record's allowedActions.
+ * page reached from the audit queue). What may be done — edit, delete, submit, approve, reject — comes from the
+ * record's allowedActions.
  */
-export default function DeclarationPage({ audit = false }: { audit?: boolean }) {
+export default function DeclarationPage() {
   const { id } = useParams();
   if (id === undefined) return <DeclarationEditor key="new" initial={null} reload={async () => undefined} />;
-  return isUuid(id) ? <SavedDeclaration id={id} audit={audit} /> : <NotFound />;
+  return isUuid(id) ? <SavedDeclaration id={id} /> : <NotFound />;
 }
 
-function SavedDeclaration({ id, audit }: { id: string; audit: boolean }) {
+function SavedDeclaration({ id }: { id: string }) {
   const q = useExportReturn(id);
+  const declare = useCan()('export_returns.declare');
   usePageTitle(q.data?.unifiedNo);
   const reload = async () => (await q.refetch()).data;
   return (
     <QueryState isLoading={q.isLoading} error={q.error} onRetry={() => void q.refetch()}>
       {q.data ? (
         <>
-          {/* the auditor's view follows every new version; the enterprise's form keeps its own unsaved input */}
-          <DeclarationEditor key={audit ? `${id}:${q.data.version}` : id} initial={q.data} reload={reload} />
-          {audit ? <DecisionCard record={q.data} reload={reload} /> : null}
+          {/* a customs view follows every new version; the enterprise's form keeps its own unsaved input */}
+          <DeclarationEditor key={declare ? id : `${id}:${q.data.version}`} initial={q.data} reload={reload} />
+          {/* shown when the record's allowedActions offer approve / reject to the caller */}
+          <DecisionCard record={q.data} reload={reload} />
           <ReceiptsPanel id={id} unifiedNo={q.data.unifiedNo} />
         </>
       ) : null}
@@ -38,6 +42,5 @@ function SavedDeclaration({ id, audit }: { id: string; audit: boolean }) {
   );
 }
 
-export function AuditDeclarationPage() {
-  return <DeclarationPage audit />;
-}
+/** The auditor opens the same page from her queue; the route only keeps the audit menu entry selected. */
+export const AuditDeclarationPage = DeclarationPage;

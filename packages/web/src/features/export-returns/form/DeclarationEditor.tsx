@@ -102,7 +102,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
     return () => clearTimeout(h);
   }, [dirty, changes, filled, goods, office, key, record?.version, form]);
 
-  // Leaving the browser page with unsaved input asks first; switching tabs inside the workbench keeps the data server-side only.
+  // Leaving the browser page with unsaved input asks first (switching workbench tabs keeps it in the draft cache).
   useEffect(() => {
     if (!dirty) return undefined;
     const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
