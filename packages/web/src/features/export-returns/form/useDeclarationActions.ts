@@ -39,8 +39,10 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The server is still working on the first request sent with this key. */
+const inProgress = (e: unknown) => isApiError(e) && e.errors.some((x) => x.code === 'idempotency_key_in_progress');
 /** The request may have reached the server: a retry must carry the same idempotency key. */
-const uncertain = (e: unknown) => !isApiError(e) || e.status >= 500;
+const uncertain = (e: unknown) => !isApiError(e) || e.status >= 500 || inProgress(e);
 
 /** 新增 / 暂存 / 删除 / 提交 / 打印 and the import-number backfill (003 §4.1.2). */
 export function useDeclarationActions(d: Deps) {
@@ -155,7 +157,9 @@ export function useDeclarationActions(d: Deps) {
       r = await submitExportReturn(rec.id, rec.version, input, key);
     } catch (e) {
       if (!uncertain(e)) { pendingSubmit.current = null; throw e; }
-      // the first answer was lost or the server failed: ask once more with the same key (replayed, never doubled)
+      // the first answer was lost, the server failed or is still busy with it: ask once more with the same key
+      // (the server replays the first answer, never submits twice); a later click with the same input reuses it too
+      await new Promise((done) => setTimeout(done, 1000));
       r = await submitExportReturn(rec.id, rec.version, input, key);
     }
     pendingSubmit.current = null;
