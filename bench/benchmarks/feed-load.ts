@@ -83,7 +83,7 @@ const bench: Benchmark = {
       ctx.log(`raw COPY into a bare table: ${(rawMs / 1000).toFixed(1)} s, ${Math.round(rawRate).toLocaleString('en-US')} rows/s`);
 
       const t1 = performance.now();
-      const r = await loadFeedFile(handle, file, { fileName: 'feed.csv' });
+      const r = await loadFeedFile(handle, file, { fileName: 'feed.csv', onPhase: (p, ms) => ctx.log(`  ${p}: ${(ms / 1000).toFixed(1)} s`) });
       const loadMs = performance.now() - t1;
       if (!r.ok) throw new Error(`the generated file was refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
       if (r.lines !== LINES) throw new Error(`loaded ${r.lines} lines, expected ${LINES}`);

@@ -34,6 +34,8 @@ export interface FeedFileOptions {
   copy?: boolean;
   /** runs in the load's transaction after the merge, e.g. to write the audit row */
   beforeCommit?: (tx: DbOrTx, summary: FeedFileSummary) => Promise<void>;
+  /** told how long each phase took (stage, index, check, merge), for operators and the benchmark */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 /** A value in COPY text format. */
@@ -71,15 +73,25 @@ export async function loadFeedFile(handle: DbHandle, source: string | Readable, 
   const records = csvRecords(source);
   const fileName = opts.fileName ?? (typeof source === 'string' ? source.split(/[\\/]/).pop() ?? '' : '');
 
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    opts.onPhase?.(name, t - mark);
+    mark = t;
+  };
   const finish = async (tx: DbOrTx, method: 'copy' | 'insert'): Promise<FeedFileLoad> => {
+    phase('read, validate and stage');
     if (reader.errors.length) throw new Refused();
     await prepareStage(tx);
+    phase('index the stage');
     const conflicts = await findStageConflicts(tx, opts.maxErrors ?? 50);
+    phase('check rows of each declaration agree');
     if (conflicts.length) {
       reader.errors.push(...conflicts);
       throw new Refused();
     }
     const counts = await mergeStage(tx, now());
+    phase('upsert declarations and replace lines');
     const loadId = await recordLoad(tx, {
       ...counts, channel: opts.channel ?? 'bulk', fileName, startedAt, finishedAt: now(), loadedBy: opts.loadedBy ?? null,
     });

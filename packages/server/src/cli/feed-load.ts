@@ -32,6 +32,7 @@ try {
     fileName,
     maxErrors: values['max-errors'] ? Number(values['max-errors']) : undefined,
     beforeCommit: (tx, s) => appendAudit(tx, entry('success', String(s.loadId), { channel: 'bulk', fileName, ...s })),
+    onPhase: (phase, ms) => console.log(`  ${phase}: ${(ms / 1000).toFixed(1)} s`),
   });
   const seconds = (Date.now() - t0) / 1000;
   if (r.ok) {
