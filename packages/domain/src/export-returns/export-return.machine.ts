@@ -2,7 +2,7 @@
  * The export-return declaration workflow as one transition table (003 §4.1.2, §4.2). Every state change of a
  * declaration goes through `transition`; routes and UI ask `allowedEvents` instead of comparing statuses.
  */
-import type { ExportReturnStatus } from './status';
+import { EXPORT_RETURN_STATUS_LABELS, type ExportReturnStatus } from './status';
 
 export type ExportReturnState = ExportReturnStatus | 'deleted';
 
@@ -50,7 +50,22 @@ export type TransitionResult =
   | { ok: true; from: ExportReturnState; to: ExportReturnState; receipt: Transition['receipt'] }
   | { ok: false; code: 'transition_refused'; message: { en: string; zh: string } };
 
-const label = (s: ExportReturnState) => (s === 'deleted' ? '已删除 deleted' : String(s));
+const stateLabel = (s: ExportReturnState) =>
+  s === 'deleted' ? { zh: '已删除', en: 'deleted' } : { zh: `${s}-${EXPORT_RETURN_STATUS_LABELS[s].zh}`, en: `${s} ${EXPORT_RETURN_STATUS_LABELS[s].en}` };
+
+/** What the refused action is called in messages to the user. */
+export const EXPORT_RETURN_EVENT_LABELS: Record<ExportReturnEvent, { zh: string; en: string }> = {
+  save: { zh: '暂存', en: 'save' },
+  delete: { zh: '删除', en: 'delete' },
+  submit: { zh: '提交', en: 'submit' },
+  submit_failed: { zh: '提交失败', en: 'mark submission failed' },
+  customs_accept: { zh: '海关接收', en: 'customs receipt' },
+  customs_refuse: { zh: '海关拒收', en: 'customs refusal' },
+  eaudit_pass: { zh: '电子审核通过', en: 'pass electronic audit' },
+  eaudit_reject: { zh: '电子审核退单', en: 'reject in electronic audit' },
+  approve: { zh: '人工审核通过', en: 'approve' },
+  reject: { zh: '人工审核退单', en: 'reject' },
+};
 
 /** The single decision point for every status change of an export-return declaration. */
 export function transition(state: ExportReturnState, event: ExportReturnEvent): TransitionResult {
@@ -60,8 +75,8 @@ export function transition(state: ExportReturnState, event: ExportReturnEvent): 
       ok: false,
       code: 'transition_refused',
       message: {
-        en: `The action "${event}" is not allowed in status ${label(state)}`,
-        zh: `当前状态（${label(state)}）不允许该操作（${event}）`,
+        en: `Cannot ${EXPORT_RETURN_EVENT_LABELS[event]?.en ?? event} a declaration in status ${stateLabel(state).en}`,
+        zh: `状态为“${stateLabel(state).zh}”的申请不允许${EXPORT_RETURN_EVENT_LABELS[event]?.zh ?? event}`,
       },
     };
   }

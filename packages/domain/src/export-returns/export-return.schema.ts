@@ -59,7 +59,11 @@ export const manufacturerSchema = z.strictObject({
   name: text(100, 1),
 });
 
-const phone = text(40, 1).regex(/^[0-9+\-() ]{5,40}$/, { message: 'digits, +, -, ( ) and spaces only' });
+const phone = text(40, 1).superRefine((v, ctx) => {
+  if (!/^[0-9+\-() ]{5,40}$/.test(v)) {
+    bilingual(ctx, [], 'phone_format', 'A phone number has 5-40 digits, +, -, ( ) or spaces', '联系电话应为 5 至 40 位数字，可含 +、-、( ) 和空格');
+  }
+});
 
 /** 退货重量 in kg: finite, not negative, at most 5 decimals. */
 export const weightKgSchema = z.number().finite().nonnegative().max(1e12).multipleOf(0.00001);
