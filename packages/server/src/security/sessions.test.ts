@@ -27,6 +27,25 @@ const userId = async (admin: Client, username: string): Promise<string> => {
   return u.id;
 };
 
+/** Statements sent to the database while `run` runs, on either driver. */
+async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; count: number }> {
+  const target = (t.db.pglite ?? t.db.pool) as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const methods = t.db.pglite ? ['query', 'exec'] : ['query'];
+  const originals = methods.map((m) => [m, target[m]!] as const);
+  let count = 0;
+  for (const [m, original] of originals) {
+    target[m] = function (this: unknown, ...args: unknown[]) {
+      count++;
+      return original.apply(this, args);
+    };
+  }
+  try {
+    return { result: await run(), count };
+  } finally {
+    for (const [m, original] of originals) target[m] = original;
+  }
+}
+
 describe('idle limit with throttled writes', () => {
   it('writes last_seen_at at most once a minute yet measures 30 idle minutes from the latest request exactly', async () => {
     const c = await loginAs(t.app, 'sk.officer');
@@ -131,6 +150,18 @@ describe('GET /session', () => {
     expect((await second.put('/api/v1/me/preferences', { locale: 'en' })).statusCode).toBe(200);
     expect((await second.get('/api/v1/session')).json().user.locale).toBe('en');
     expect((await first.get('/api/v1/session')).json().user.locale).toBe('en'); // follows the user, not the session
+  });
+
+  it('costs one statement: no write within the minute, no second read of the user, settings from the cache', async () => {
+    const c = await loginAs(t.app, 'ent.tianzhu');
+    expect((await c.get('/api/v1/session')).statusCode).toBe(200); // warms the settings cache
+    t.clock.advance(10_000);
+    const statements = await countStatements(() => c.get('/api/v1/session'));
+    expect(statements.result.statusCode).toBe(200);
+    expect(statements.count).toBe(1);
+    t.clock.advance(SESSION_TOUCH_INTERVAL_MS);
+    const due = await countStatements(() => c.get('/api/v1/session'));
+    expect(due.count).toBe(2); // the lookup and the throttled last_seen_at write
   });
 
   it('shows a change of the security settings at once (the cached settings are dropped on change)', async () => {
