@@ -14,7 +14,7 @@ import { defaultConfig } from '../../packages/server/src/config';
 import { startServer, type RunningServer } from '../../packages/server/src/index';
 import { PG_BIN, pgBinariesPresent, startPgCluster } from '../../scripts/pg-cluster.mjs';
 import { createDrafts, insertExportDeclarations, insertImportDeclarations, loginOperators, type Operator, type SubmitRequest } from '../export-return-submit/fixtures';
-import { measureList, sampleSessions, type ListMeasurement, type SessionProfile } from '../export-return-submit/load';
+import { cpuMeter, measureList, sampleSessions, type CpuUse, type ListMeasurement, type SessionProfile } from '../export-return-submit/load';
 import { startBareApp } from '../export-return-submit/bare';
 import { DURATION_S, WARMUP_S, rowAgainst, type Benchmark, type BenchContext, type BenchRow } from '../lib';
 
@@ -25,6 +25,8 @@ const CONNECTIONS = Math.max(1, Number.parseInt(process.env.BENCH_SUBMIT_CONNECT
 /** status of a declaration queued for manual audit (待人工审核): the end of a clean submit */
 const QUEUED = 5;
 const TARGET = 'POST /api/v1/export-returns/:id/submit';
+/** drafts for the one-client measurement (it ends early when they run out) */
+const SINGLE_CLIENT_DRAFTS = 400;
 
 interface Databases {
   label: string;
@@ -32,6 +34,7 @@ interface Databases {
   appUrl: string;
   appDb: string;
   bareUrl: string;
+  bareDb: string;
   cleanup(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ async function createDatabases(ctx: BenchContext): Promise<Databases | null> {
   }
   const urlOf = (db: string) => Object.assign(new URL(adminUrl), { pathname: `/${db}` }).toString();
   return {
-    label, adminUrl, appUrl: urlOf(names.app), appDb: names.app, bareUrl: urlOf(names.bare),
+    label, adminUrl, appUrl: urlOf(names.app), appDb: names.app, bareUrl: urlOf(names.bare), bareDb: names.bare,
     async cleanup() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -120,6 +123,21 @@ function describe(m: ListMeasurement): string {
     + `${m.ok2xx} × 2xx in ${m.durationS.toFixed(1)} s`;
 }
 
+function describeCpu(cpu: CpuUse | null, m: ListMeasurement): string {
+  if (!cpu) return 'CPU per request: not measurable here (no /proc)';
+  const per = (ms: number) => (m.total > 0 ? ms / m.total : 0).toFixed(2);
+  return `CPU per request: server thread ${per(cpu.serverMs)} ms, PostgreSQL backends ${per(cpu.postgresMs)} ms `
+    + `(${(cpu.serverMs / 1000).toFixed(1)} s and ${(cpu.postgresMs / 1000).toFixed(1)} s over ${m.total} requests)`;
+}
+
+/** Throughput if the CPU were the only limit: the server thread is one core, server + PostgreSQL share two. */
+function cpuBoundCapacity(cpu: CpuUse | null, m: ListMeasurement, cores = 2): number | null {
+  if (!cpu || m.total === 0) return null;
+  const server = cpu.serverMs / m.total;
+  const both = (cpu.serverMs + cpu.postgresMs) / m.total;
+  return Math.min(1000 / server, (cores * 1000) / both);
+}
+
 function describeSessions(p: SessionProfile, reqPerSec: number, poolSize: number): string[] {
   const perSubmitMs = (mean: number) => (reqPerSec > 0 ? (mean / reqPerSec) * 1000 : 0);
   return [
@@ -166,14 +184,19 @@ async function run(ctx: BenchContext, dbs: Databases): Promise<BenchRow[]> {
     // ---- baseline: bare Fastify + zod + one insert, same cluster, same pool size, same connections and duration
     const bare = await startBareApp(dbs.bareUrl, poolSize, defaultConfig().bodyLimit);
     let mBare: ListMeasurement;
+    let bareCapacity: number | null = null;
     try {
       const cycle = { origin: bare.origin, requests: warm, mode: 'cycle' as const, connections: CONNECTIONS };
       await measureList({ ...cycle, durationS: WARMUP_S });
+      const bareCpu = await cpuMeter(dbs.adminUrl, dbs.bareDb);
       mBare = await measureList({ ...cycle, durationS: DURATION_S });
+      const bareCpuUse = await bareCpu.stop();
       if (mBare.non2xx > 0 || mBare.errors > 0 || mBare.timeouts > 0) throw new Error(`baseline: ${mBare.non2xx} non-2xx, ${mBare.errors} errors`);
       const rowsInserted = await bare.inserted();
       if (rowsInserted < mBare.ok2xx) throw new Error(`baseline: ${mBare.ok2xx} answered 2xx but ${rowsInserted} rows inserted`);
       ctx.log(`bare Fastify + zod + insert: ${describe(mBare)}`);
+      ctx.log(`baseline ${describeCpu(bareCpuUse, mBare)}`);
+      bareCapacity = cpuBoundCapacity(bareCpuUse, mBare);
     } finally {
       await bare.close();
     }
@@ -186,13 +209,27 @@ async function run(ctx: BenchContext, dbs: Databases): Promise<BenchRow[]> {
     const measured = await drafts.take(needed, 'measurement', ctx);
 
     const sampler = await sampleSessions(dbs.adminUrl, dbs.appDb, server.db.pool);
+    const cpu = await cpuMeter(dbs.adminUrl, dbs.appDb);
     const m = await withCpuProfile(process.env.BENCH_CPU_PROFILE, ctx, () =>
       measureList({ origin: server.url, requests: measured, mode: 'once', connections: CONNECTIONS, durationS: DURATION_S }));
+    const cpuUse = await cpu.stop();
     const sessions = await sampler.stop();
     const queued = await checkPhase(db, 'measurement', m, measured);
     if (m.durationS < DURATION_S - 1) ctx.log(`note: the prepared drafts ran out after ${m.durationS.toFixed(1)} s`);
     ctx.log(`real submit: ${describe(m)}; ${queued} declarations queued for manual audit`);
+    ctx.log(`submit ${describeCpu(cpuUse, m)}`);
+    const capacity = cpuBoundCapacity(cpuUse, m);
+    if (capacity !== null && bareCapacity !== null) {
+      ctx.log(`CPU-bound estimate on 2 dedicated cores: submit ${capacity.toFixed(0)} req/s, baseline ${bareCapacity.toFixed(0)} req/s, `
+        + `ratio ${(capacity / bareCapacity).toFixed(3)} (independent of other load on the machine)`);
+    }
     for (const line of describeSessions(sessions, m.requestsPerSec, poolSize)) ctx.log(line);
+
+    // one client: the latency of a submit itself, without the queueing of 50 saturating clients
+    const single = await drafts.take(SINGLE_CLIENT_DRAFTS, 'one-client', ctx);
+    const mSingle = await measureList({ origin: server.url, requests: single, mode: 'once', connections: 1, durationS: Math.max(2, Math.ceil(DURATION_S / 2)) });
+    await checkPhase(db, 'one client', mSingle, single);
+    ctx.log(`one client: ${describe(mSingle)}`);
 
     const chain = await verifyAuditChain(db);
     if (!chain.ok) throw new Error(`audit chain broken after the run: ${chain.reason}`);
@@ -209,6 +246,8 @@ async function run(ctx: BenchContext, dbs: Databases): Promise<BenchRow[]> {
       { benchmark: NAME, backend: `bare Fastify + zod + pg insert (${dbs.label})`, target: `${TARGET} (baseline)`, ...mBare,
         ratioReqPerSec: null, ratioMean: null, ratioP50: null, ratioP99: null, note: conns },
       rowAgainst(mBare, m, { benchmark: NAME, backend: dbs.label, target: TARGET, note: `${conns}; ${verdict}` }),
+      rowAgainst(mBare, mSingle, { benchmark: NAME, backend: dbs.label, target: `${TARGET}, 1 client`,
+        note: 'one connection: the latency of a submit without queueing (ratios against the 50-connection baseline)' }),
     ];
   } finally {
     await server.close();

@@ -166,7 +166,7 @@ export async function createDrafts(base: string, rows: readonly FeedRow[], expor
     if (view.status !== 0 || etag !== `"${view.version}"`) throw new Error(`draft ${view.id}: status ${view.status}, ETag ${etag}`);
     return {
       path: `/api/v1/export-returns/${view.id}/submit`,
-      headers: { ...headers, 'if-match': etag, 'idempotency-key': `bench-${tag}-${view.id}` },
+      headers: { ...headers, 'if-match': etag, 'idempotency-key': `bench-${tag.replace(/[^A-Za-z0-9]+/g, '-')}-${view.id}` },
       body: JSON.stringify({ ...input, consigneeContact: '张三丰' }),
     };
   });

@@ -1,7 +1,7 @@
 // Load with a different request on every call: autocannon (in a worker thread, apart from the server's event loop)
 // takes each request from a prepared list through a generated `setupRequest` module, since functions cannot cross
 // into the worker. While it runs, the PostgreSQL sessions and the application's pool are sampled.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -147,6 +147,56 @@ export async function sampleSessions(adminUrl: string, database: string, pool: p
         samples: sums.samples, running: sums.running / n, advisoryWait: sums.advisoryWait / n, rowLockWait: sums.rowLockWait / n,
         idleInTx: sums.idleInTx / n, idle: sums.idle / n, advisoryHeldShare: sums.advisoryHeld / n, poolWaiting: sums.poolWaiting / n,
       };
+    },
+  };
+}
+
+/** CPU time (ms) of one thread or process from /proc (Linux); null elsewhere. */
+function procCpuMs(statFile: string): number | null {
+  try {
+    const stat = readFileSync(statFile, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100;
+
+export interface CpuUse {
+  /** the server's thread (this process's main thread: the load runs in a worker) */
+  serverMs: number;
+  /** the PostgreSQL backends serving `database` */
+  postgresMs: number;
+}
+
+/**
+ * CPU used by the server thread and the database's backends between `start()` and `stop()` (Linux /proc; null when
+ * unavailable). Per request it is a measure that other load on the machine does not inflate, unlike latency.
+ */
+export async function cpuMeter(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  const backends = async () => (await client.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`, [database])).rows.map((r) => r.pid);
+  const snapshot = async () => {
+    const pgMs = new Map<number, number>();
+    for (const pid of await backends()) {
+      const ms = procCpuMs(`/proc/${pid}/stat`);
+      if (ms !== null) pgMs.set(pid, ms);
+    }
+    return { server: procCpuMs(`/proc/${process.pid}/task/${process.pid}/stat`), pgMs };
+  };
+  const before = await snapshot();
+  return {
+    async stop(): Promise<CpuUse | null> {
+      const after = await snapshot();
+      await client.end();
+      if (before.server === null || after.server === null) return null;
+      let postgresMs = 0;
+      // backends opened during the run count from 0
+      for (const [pid, ms] of after.pgMs) postgresMs += ms - (before.pgMs.get(pid) ?? 0);
+      return { serverMs: after.server - before.server, postgresMs };
     },
   };
 }
