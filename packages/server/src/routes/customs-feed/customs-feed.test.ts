@@ -75,6 +75,21 @@ describe('JSON batch', () => {
     expect(await count('customs_feed_loads')).toBe(loads);
   });
 
+  it('refuses 1e309 and a string that is not a number as amounts', async () => {
+    const body = JSON.stringify({ declarations: [decl('530120241000100021', 1)] });
+    // a bare 1e309 is refused by the strict JSON reader (out of range), strings by the decimal rule
+    for (const [bad, field, code] of [['1e309', '', 'syntax'], ['"1e309"', 'declarations.0.lines.0.totalPrice', 'decimal_format'],
+      ['"12,5"', 'declarations.0.lines.0.totalPrice', 'decimal_format']] as const) {
+      const res = await admin.request({
+        method: 'POST', url: `${API}/batch`, headers: { 'content-type': 'application/json' },
+        payload: body.replace('"totalPrice":100.25', `"totalPrice":${bad}`),
+      });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().errors[0], bad).toMatchObject({ field, code });
+    }
+    expect((await admin.get(`${API}/530120241000100021`)).statusCode).toBe(404);
+  });
+
   it('refuses more than 1 000 declarations', async () => {
     const many = Array.from({ length: 1001 }, (_, i) => decl(`5301202410002${String(i).padStart(5, '0')}`, 1));
     const res = await admin.post(`${API}/batch`, { declarations: many });
