@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../api/common';
 import { validateCreditCode } from '../codes/credit-code';
 import { validateCustomsCode } from '../codes/customs-code';
-import { FEED_COLUMNS } from './flat-rows';
+import { FEED_COLUMNS } from './columns';
 import { feedDateSchema } from './values';
 
 /** How declarations reached the platform (customs_feed_loads.channel). */

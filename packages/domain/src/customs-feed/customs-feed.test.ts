@@ -3,9 +3,8 @@ import { makeCreditCode } from '../codes/credit-code';
 import {
   customsDeclarationBatchSchema, customsDeclarationSchema, type CustomsDeclarationInput,
 } from './declaration.schema';
-import {
-  FEED_HEADER_LABELS, columnLetter, declarationsToFeedTable, feedColumnOf, parseFeedTable,
-} from './flat-rows';
+import { FEED_HEADER_LABELS, columnLetter, feedColumnOf } from './columns';
+import { declarationsToFeedTable, parseFeedTable } from './flat-rows';
 import { PRICE_SPEC, QUANTITY_SPEC, normaliseDateText, parseDecimal, validateFeedDate } from './values';
 
 const TRADER = makeCreditCode('91440300MA5DHX8K1');

@@ -1,5 +1,7 @@
 export * from './iso-codes';
 export * from './values';
 export * from './declaration.schema';
+export * from './columns';
+export * from './field-validator';
 export * from './flat-rows';
 export * from './api';
