@@ -1,4 +1,4 @@
-import { and, asc, auditLog, domainEvents, eq, exportReturnReceipts, exportReturns, sql } from '@returntrace/db';
+import { and, asc, auditLog, domainEvents, eq, exportReturnReceipts, exportReturns, organisations, policyVersions, sql } from '@returntrace/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declarationNo, insertCustomsDeclaration } from '../../test/factories/customs-declarations';
@@ -252,6 +252,21 @@ describe('declaration workflow', () => {
     const d = await create(huaxin, NO.food, { lines: [{ lineNo: 1, industrial: false }] });
     const res = await submit(huaxin, d.id, d.version, NO.food, {}, { lines: [{ lineNo: 1, industrial: false }] });
     expect(res.json()).toMatchObject({ status: 6, rejection: { reasons: [{ code: 'eaudit.no_industrial_goods' }] } });
+  });
+
+  it('follows the published audit policy of the directly-affiliated customs (rule switches as data)', async () => {
+    const [sz] = await t.db.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, '5300'));
+    await t.db.db.insert(policyVersions).values({
+      kind: 'export_returns.audit', jurisdictionId: sz!.id, version: 2, status: 'published', effectiveFrom: '2026-03-01',
+      body: { rules: { 'eaudit.no_industrial_goods': false, 'eaudit.export_declarations_unknown': true, 'eaudit.already_approved_for_import': true }, overdueDays: 10, overdueUnit: 'calendar' },
+    });
+    try {
+      const d = await create(huaxin, NO.food, { lines: [{ lineNo: 1, industrial: false }] });
+      const res = await submit(huaxin, d.id, d.version, NO.food, {}, { lines: [{ lineNo: 1, industrial: false }] });
+      expect(res.json()).toMatchObject({ status: 6, rejection: { reasons: [{ code: 'eaudit.export_declarations_unknown' }] } });
+    } finally {
+      await t.db.db.delete(policyVersions).where(and(eq(policyVersions.jurisdictionId, sz!.id), eq(policyVersions.version, 2)));
+    }
   });
 
   it('refuses at customs receipt when the import declaration was withdrawn after saving (4)', async () => {
