@@ -63,7 +63,7 @@ export const customsDeclarationLineSchema = z.strictObject({
   currency: currencyCodeSchema,
   /** 原产国 (import) / 最终目的国 (export) */
   originCountry: optionalCodeSchema(validateCountryAlpha3, 'ISO 3166-1 alpha-3 country code', 3),
-}).meta({ id: 'CustomsDeclarationLineInput' });
+}).meta({ description: 'A goods line (表体)' });
 export type CustomsDeclarationLineInput = z.input<typeof customsDeclarationLineSchema>;
 export type CustomsDeclarationLine = z.output<typeof customsDeclarationLineSchema>;
 
@@ -152,7 +152,7 @@ export const customsDeclarationSchema = z
     });
   })
   .transform(finishHeader)
-  .meta({ id: 'CustomsDeclarationInput' });
+  .meta({ description: 'A customs declaration (报关单): header fields and goods lines' });
 export type CustomsDeclarationInput = z.input<typeof customsDeclarationSchema>;
 export type CustomsDeclaration = z.output<typeof customsDeclarationSchema>;
 
@@ -169,5 +169,5 @@ export const customsDeclarationBatchSchema = z
       } else first.set(d.entryId, i);
     });
   })
-  .meta({ id: 'CustomsDeclarationBatch' });
+  .meta({ description: 'Up to 1 000 customs declarations' });
 export type CustomsDeclarationBatch = z.output<typeof customsDeclarationBatchSchema>;

@@ -42,6 +42,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('JSON batch', () => {
+  it('is described in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, unknown>>;
+    expect(paths['/api/v1/customs-declarations/batch']?.post).toBeTruthy();
+    expect(paths['/api/v1/customs-declarations/{entryId}']?.get).toBeTruthy();
+  });
+
+
   it('inserts, then updates by entry id with lines replaced (never duplicates), recording load and audit', async () => {
     const before = await count('customs_declarations');
     const res = await admin.post(`${API}/batch`, { declarations: [decl('530120241000100001'), decl('530120241000100002', 1)] });
