@@ -35,7 +35,11 @@ export const exportReturnRoutes = (_deps: AppDeps): FastifyPluginAsyncZod => asy
   app.get('/export-returns/reasons', { preHandler: requireSession, schema: { tags, response: { 200: z.object({ items: z.array(reasonSchema) }) } } },
     async (request) => ({ items: await activeReasons(request.ctx.db) }));
 
-  app.get('/export-returns/backfill/:importDeclarationNo', { preHandler: declare, schema: { tags, params: backfillParamsSchema, response: { 200: backfillSchema } } },
+  // the number is checked by the use-case so that format errors name the field `importDeclarationNo` like the form does
+  const backfillParams = z.strictObject({
+    importDeclarationNo: z.string().max(64).meta({ description: backfillParamsSchema.shape.importDeclarationNo.description, examples: ['530120251000000011'] }),
+  });
+  app.get('/export-returns/backfill/:importDeclarationNo', { preHandler: declare, schema: { tags, params: backfillParams, response: { 200: backfillSchema } } },
     async (request) => getBackfill(request.ctx, request.params.importDeclarationNo));
 
   app.get('/export-returns', { preHandler: read, schema: { tags, querystring: exportReturnQuerySchema, response: { 200: pageOf(exportReturnRowSchema) } } },

@@ -79,7 +79,9 @@ let baseline7 = 0;
 describe('backfill', () => {
   it.each([
     ['unknown number', () => huaxin, NO.unknown, 404, 'import_declaration_unknown'],
-    ['export declaration number', () => huaxin, NO.exportDecl, 400, undefined],
+    ['export declaration number', () => huaxin, NO.exportDecl, 400, 'declaration_number_not_import'],
+    ['17 digits', () => huaxin, NO.ok.slice(1), 400, 'declaration_number_length'],
+    ['a letter', () => huaxin, `${NO.ok.slice(0, 17)}X`, 400, 'declaration_number_digits'],
     ['neither consignee nor declaring unit (looks unknown)', () => huaxin, NO.others, 404, 'import_declaration_unknown'],
     ['withdrawn', () => huaxin, NO.withdrawn, 409, 'import_declaration_withdrawn'],
   ])('refuses: %s', async (_name, who, no, status, code) => {
@@ -87,7 +89,7 @@ describe('backfill', () => {
     expect(res.statusCode).toBe(status);
     const body = res.json();
     expect(body.detailZh).toMatch(/[\u4e00-\u9fa5]/);
-    expect(body.errors[0].field).toContain('importDeclarationNo');
+    expect(body.errors[0].field).toBe('importDeclarationNo');
     if (code) expect(body.errors[0].code).toBe(code);
   });
 

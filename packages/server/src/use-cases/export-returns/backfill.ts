@@ -6,10 +6,10 @@
  */
 import { and, asc, customsDeclarationLines, customsDeclarations, eq, inArray, organisations, type DbOrTx } from '@returntrace/db';
 import {
-  CUSTOMS_KINDS, isIndustrialHsCode, parseDeclarationNumber, type Backfill, type ExportReturnLine,
+  CUSTOMS_KINDS, importDeclarationNumberSchema, isIndustrialHsCode, parseDeclarationNumber, type Backfill, type ExportReturnLine,
 } from '@returntrace/domain';
 import type { Ctx } from '../../context';
-import { conflict, fieldProblem, ProblemError } from '../../errors';
+import { conflict, fieldProblem, parseOrThrow, ProblemError } from '../../errors';
 
 export type BackfillRefusal = 'unknown' | 'export' | 'not_party' | 'withdrawn';
 
@@ -81,6 +81,7 @@ export async function lookupBackfill(ctx: Ctx, db: DbOrTx, importDeclarationNo: 
 
 /** GET /export-returns/backfill/:no — 404 unknown or not the enterprise's, 400 export declaration, 409 withdrawn. */
 export async function getBackfill(ctx: Ctx, importDeclarationNo: string): Promise<Backfill> {
+  parseOrThrow(importDeclarationNumberSchema, importDeclarationNo, 'importDeclarationNo');
   const r = await lookupBackfill(ctx, ctx.db, importDeclarationNo);
   if (r.ok) {
     const { competentOfficePath: _p, ...view } = r.value;
