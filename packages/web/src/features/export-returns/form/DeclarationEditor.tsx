@@ -88,6 +88,9 @@ export function DeclarationEditor({ initial, reload }: Props) {
     editable,
   };
 
+  // the red messages beside the fields follow a language switch
+  useEffect(() => { checks.relocalize(); }, [lang, checks]);
+
   // the restored input goes on top of the record's values, so that resetting the form returns to the record
   useEffect(() => {
     if (restored) form.setFieldsValue(restored.values);

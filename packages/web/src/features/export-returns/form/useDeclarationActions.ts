@@ -5,7 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { exportReturnInputSchema, type Backfill, type ExportReturnInput, type ExportReturnView } from '@returntrace/domain';
 import { isApiError } from '../../../api/client';
-import { fieldMessage, problemText } from '../../../api/problem';
+import { problemText } from '../../../api/problem';
 import { useLeavePage } from '../../../components/layout/tabs';
 import { useLang } from '../../../i18n/labels';
 import {
@@ -128,7 +128,9 @@ export function useDeclarationActions(d: Deps) {
       const own = e.errors.find((x) => x.field === 'importDeclarationNo');
       d.form.setFieldValue('lines', []);
       d.onBackfill(null);
-      d.checks.setExternal('importDeclarationNo', [own ? fieldMessage(own) : problemText(e)]);
+      d.checks.setExternal('importDeclarationNo', [own ?? {
+        field: 'importDeclarationNo', message: e.detail || e.title, messageZh: e.detailZh || e.titleZh,
+      }]);
     }
   });
 
