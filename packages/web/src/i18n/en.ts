@@ -131,6 +131,7 @@ export const en: Messages = {
     'export_return.reject': 'Rejected by manual audit', 'export_return.export': 'Export returns exported',
     'export_return.print': 'Export return printed', 'export_return.attachment.upload': 'Attachment uploaded',
     'export_return.attachment.download': 'Attachment downloaded', 'export_return.attachment.delete': 'Attachment deleted',
+    'customs_feed.load': 'Customs declarations loaded',
   },
   settings: {
     security: 'Security policy',

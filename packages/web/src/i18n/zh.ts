@@ -113,6 +113,7 @@ export const zh = {
     'export_return.approve': '人工审核通过', 'export_return.reject': '人工审核退单', 'export_return.export': '导出出口退货信息',
     'export_return.print': '打印出口退货申请', 'export_return.attachment.upload': '上传随附单据',
     'export_return.attachment.download': '下载随附单据', 'export_return.attachment.delete': '删除随附单据',
+    'customs_feed.load': '装载报关单数据',
   },
   settings: {
     security: '安全策略', mfaRequired: '强制海关及管理员用户启用双因素认证',
