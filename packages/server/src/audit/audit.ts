@@ -46,15 +46,32 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
  * lock is held until that transaction ends, which keeps the chain linear across connections and app instances.
  */
 export async function appendAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
+  await appendAuditMany(tx, [e]);
+}
+
+/**
+ * Appends several rows, in order, with one lock, one insert and one head update (a use-case that records several
+ * steps at once). Same transaction rule as `appendAudit`.
+ */
+export async function appendAuditMany(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const hash = auditHash(prevHash, e);
-  const [row] = await tx.insert(auditLog).values({ ...e, prevHash, hash }).returning({ id: auditLog.id });
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const rows = entries.map((e) => {
+    const hash = auditHash(prevHash, e);
+    const row = { ...e, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // ids follow the order of the VALUES list, so the chain order is the insertion order
+  const ids = await tx.insert(auditLog).values(rows).returning({ id: auditLog.id });
+  const last = { id: Math.max(...ids.map((r) => r.id)), hash: prevHash };
+  const at = entries[entries.length - 1]!.at;
   await tx
     .insert(settings)
-    .values({ key: HEAD_KEY, value: { id: row!.id, hash }, updatedAt: e.at })
-    .onConflictDoUpdate({ target: settings.key, set: { value: { id: row!.id, hash }, updatedAt: e.at } });
+    .values({ key: HEAD_KEY, value: last, updatedAt: at })
+    .onConflictDoUpdate({ target: settings.key, set: { value: last, updatedAt: at } });
 }
 
 export interface AuditInput {
@@ -72,8 +89,17 @@ export interface AuditInput {
 
 /** Audit row for the current caller (or the identity given) inside `tx`. */
 export function audit(ctx: Ctx, tx: DbOrTx, input: AuditInput): Promise<void> {
+  return appendAudit(tx, auditEntry(ctx, input));
+}
+
+/** Several audit rows for the current caller (or the identities given) inside `tx`, in order. */
+export function auditMany(ctx: Ctx, tx: DbOrTx, inputs: readonly AuditInput[]): Promise<void> {
+  return appendAuditMany(tx, inputs.map((i) => auditEntry(ctx, i)));
+}
+
+function auditEntry(ctx: Ctx, input: AuditInput): AuditEntry {
   const a = ctx.actor;
-  return appendAudit(tx, {
+  return {
     at: ctx.clock.now(),
     userId: input.userId !== undefined ? input.userId : (a?.userId ?? null),
     username: input.username ?? a?.username ?? '',
@@ -85,7 +111,7 @@ export function audit(ctx: Ctx, tx: DbOrTx, input: AuditInput): Promise<void> {
     result: input.result ?? 'success',
     clientIp: ctx.ip,
     detail: input.detail ?? {},
-  });
+  };
 }
 
 /** Audit row in a transaction of its own (denials, failed logins: nothing else is written). */

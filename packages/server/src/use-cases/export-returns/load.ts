@@ -3,10 +3,7 @@
  * of the module (workflow, print, attachments) loads through `loadExportReturnInScope`, so a declaration outside
  * the caller's jurisdiction answers 404 everywhere alike.
  */
-import {
-  and, asc, count, desc, eq, exportReturnAttachments, exportReturnLines, exportReturnReceipts, exportReturns,
-  organisations, users, type DbOrTx,
-} from '@returntrace/db';
+import { and, asc, eq, exportReturnLines, exportReturns, queryRows, sql, type DbOrTx } from '@returntrace/db';
 import {
   allowedEvents, isRejectedState, type ExportReturnFilled, type ExportReturnInput, type ExportReturnLine,
   type ExportReturnStatus, type ExportReturnView,
@@ -48,9 +45,6 @@ export function allowedActionsFor(ctx: Ctx, row: Pick<ExportReturnRecord, 'statu
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-const officeView = (o: typeof organisations.$inferSelect | undefined) =>
-  (o ? { id: o.id, code: o.code, nameZh: o.nameZh, nameEn: o.nameEn } : null);
-
 /** Trailing zeros of numeric columns are noise in the form ("12.5000" → "12.5"). */
 export const trimDecimal = (s: string | null): string | null => (s === null ? null : s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
@@ -63,36 +57,43 @@ export async function loadLines(db: DbOrTx, returnId: string): Promise<ExportRet
   }));
 }
 
-/** The full view of a declaration as the API presents it. */
-export async function toExportReturnView(ctx: Ctx, row: ExportReturnRecord, db: DbOrTx = ctx.db): Promise<ExportReturnView> {
-  const [enterprise] = await db.select().from(organisations).where(eq(organisations.id, row.enterpriseId));
-  const [office] = row.competentOfficeId
-    ? await db.select().from(organisations).where(eq(organisations.id, row.competentOfficeId))
-    : [];
-  const [creator] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, row.createdBy));
-  const lines = await loadLines(db, row.id);
-  const [latest] = await db.select().from(exportReturnReceipts).where(eq(exportReturnReceipts.returnId, row.id))
-    .orderBy(desc(exportReturnReceipts.id)).limit(1);
-  const [att] = await db.select({ n: count() }).from(exportReturnAttachments).where(eq(exportReturnAttachments.returnId, row.id));
+/** The full view of a declaration as the API presents it (`lines` when the caller has them at hand). */
+export async function toExportReturnView(ctx: Ctx, row: ExportReturnRecord, db: DbOrTx = ctx.db, lines?: readonly ExportReturnLine[]): Promise<ExportReturnView> {
+  // one round trip for everything around the row: parties, collector, latest receipt, attachment count
+  const [extra] = await queryRows<{
+    ent_code: string | null; ent_customs: string | null; ent_name: string | null; collector: string | null;
+    office: { id: string; code: string; nameZh: string; nameEn: string } | null;
+    latest: { messageZh: string; messageEn: string; reasons: { code: string; zh: string; en: string }[] } | null;
+    attachments: number;
+  }>(db, sql`
+    SELECT e.code AS ent_code, e.customs_code AS ent_customs, e.name_zh AS ent_name,
+      (SELECT display_name FROM users u WHERE u.id = ${row.createdBy}) AS collector,
+      (SELECT json_build_object('id', o.id, 'code', o.code, 'nameZh', o.name_zh, 'nameEn', o.name_en)
+         FROM organisations o WHERE o.id = ${row.competentOfficeId}) AS office,
+      (SELECT json_build_object('messageZh', r.message_zh, 'messageEn', r.message_en, 'reasons', r.reasons)
+         FROM export_return_receipts r WHERE r.return_id = ${row.id} ORDER BY r.id DESC LIMIT 1) AS latest,
+      (SELECT count(*)::int FROM export_return_attachments a WHERE a.return_id = ${row.id}) AS attachments
+    FROM organisations e WHERE e.id = ${row.enterpriseId}`);
+  const latest = extra?.latest ?? null;
   const rejected = isRejectedState(row.status as ExportReturnStatus) && latest;
   return {
     id: row.id,
     unifiedNo: row.unifiedNo,
     returnNo: row.returnNo,
     status: row.status,
-    enterprise: { id: row.enterpriseId, creditCode: enterprise?.code ?? '', customsCode: enterprise?.customsCode ?? '', name: enterprise?.nameZh ?? '' },
-    collectorName: creator?.name ?? '',
+    enterprise: { id: row.enterpriseId, creditCode: extra?.ent_code ?? '', customsCode: extra?.ent_customs ?? '', name: extra?.ent_name ?? '' },
+    collectorName: extra?.collector ?? '',
     collectorType: 'enterprise',
     source: 'import_declaration_documents',
     collectedAt: iso(row.collectedAt),
-    competentOffice: officeView(office),
+    competentOffice: extra?.office ?? null,
     filled: row.filled as ExportReturnFilled,
     input: row.input as ExportReturnInput,
-    lines,
-    rejection: rejected
-      ? { messageZh: latest.messageZh, messageEn: latest.messageEn, reasons: latest.reasons as { code: string; zh: string; en: string }[] }
-      : null,
-    attachmentCount: Number(att?.n ?? 0),
+    lines: lines
+      ? lines.map((l) => ({ ...l, amount: trimDecimal(l.amount)!, quantity: trimDecimal(l.quantity)!, weightKg: trimDecimal(l.weightKg) }))
+      : await loadLines(db, row.id),
+    rejection: rejected ? { messageZh: latest.messageZh, messageEn: latest.messageEn, reasons: latest.reasons } : null,
+    attachmentCount: Number(extra?.attachments ?? 0),
     allowedActions: allowedActionsFor(ctx, row),
     lastOperatedAt: row.lastOperatedAt.toISOString(),
     createdAt: row.createdAt.toISOString(),

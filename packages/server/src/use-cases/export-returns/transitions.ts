@@ -4,7 +4,7 @@
  */
 import { eq, exportReturnReceipts, exportReturns, queryRows, sql, type DbOrTx } from '@returntrace/db';
 import { EXPORT_RETURN_TRANSITIONS, transition, type ExportReturnEvent, type ExportReturnState, type ExportReturnStatus } from '@returntrace/domain';
-import { audit } from '../../audit/audit';
+import { auditMany, type AuditInput } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, ProblemError } from '../../errors';
 import type { ExportReturnRecord } from './load';
@@ -45,39 +45,63 @@ export interface ApplyOptions {
   auditDetail?: Record<string, unknown>;
 }
 
+export interface Step {
+  event: ExportReturnEvent;
+  opts?: ApplyOptions;
+}
+
 /**
  * Applies `event` to the row inside `tx`: status, version and last-operation time, the receipt when the machine
  * defines one, and the audit row `export_return.<event>`. Answers the updated row.
  */
-export async function applyEvent(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, event: ExportReturnEvent, opts: ApplyOptions = {}): Promise<ExportReturnRecord> {
-  const verdict = decide(row, event);
+export function applyEvent(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, event: ExportReturnEvent, opts: ApplyOptions = {}): Promise<ExportReturnRecord> {
+  return applyEvents(ctx, tx, row, [{ event, opts }]);
+}
+
+/**
+ * Applies several events in order, each decided by the machine from the state the previous one left: one UPDATE
+ * (the last state; the version counts every step), the receipts in one INSERT, and one audit row per event —
+ * written at once, or collected into `pendingAudits` when the caller writes them later in the same transaction.
+ */
+export async function applyEvents(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, steps: readonly Step[], pendingAudits?: AuditInput[]): Promise<ExportReturnRecord> {
   const now = ctx.clock.now();
-  const deleted = verdict.to === 'deleted';
-  // the platform's own processing is recorded as the system, not as the user whose request started it
-  const bySystem = EXPORT_RETURN_TRANSITIONS[event].by === 'system';
-  const [updated] = await tx.update(exportReturns).set({
-    ...opts.set,
-    ...(deleted ? { deleted: true } : { status: verdict.to as ExportReturnStatus }),
-    version: row.version + 1,
-    lastOperatedAt: now,
-  }).where(eq(exportReturns.id, row.id)).returning();
-  if (verdict.receipt && !deleted) {
-    const join = (a: string, b: string | undefined, sep: string) => (b ? `${a}${sep}${b}` : a);
-    await tx.insert(exportReturnReceipts).values({
-      returnId: row.id,
-      status: verdict.to as ExportReturnStatus,
-      messageZh: join(verdict.receipt.zh, opts.detail?.zh ?? opts.reasons?.map((r) => r.zh).join('；'), '：'),
-      messageEn: join(verdict.receipt.en, opts.detail?.en ?? opts.reasons?.map((r) => r.en).join('; '), ': '),
-      reasons: opts.reasons ?? [],
-      at: now,
-      byUser: bySystem ? null : (ctx.actor?.userId ?? null),
+  let state = row.status as ExportReturnState;
+  let set: Partial<typeof exportReturns.$inferInsert> = {};
+  const receipts: (typeof exportReturnReceipts.$inferInsert)[] = [];
+  const audits: AuditInput[] = [];
+  const join = (a: string, b: string | undefined, sep: string) => (b ? `${a}${sep}${b}` : a);
+  for (const { event, opts = {} } of steps) {
+    const verdict = decide({ status: state as number }, event);
+    state = verdict.to;
+    set = { ...set, ...opts.set };
+    // the platform's own processing is recorded as the system, not as the user whose request started it
+    const bySystem = EXPORT_RETURN_TRANSITIONS[event].by === 'system';
+    if (verdict.receipt && verdict.to !== 'deleted') {
+      receipts.push({
+        returnId: row.id,
+        status: verdict.to as ExportReturnStatus,
+        messageZh: join(verdict.receipt.zh, opts.detail?.zh ?? opts.reasons?.map((r) => r.zh).join('；'), '：'),
+        messageEn: join(verdict.receipt.en, opts.detail?.en ?? opts.reasons?.map((r) => r.en).join('; '), ': '),
+        reasons: opts.reasons ?? [],
+        at: now,
+        byUser: bySystem ? null : (ctx.actor?.userId ?? null),
+      });
+    }
+    audits.push({
+      action: `export_return.${event}`, objectType: 'export_return', objectId: row.id,
+      ...(bySystem ? { userId: null, username: 'system', orgId: null, orgPath: '' } : {}),
+      detail: { unifiedNo: row.unifiedNo, from: verdict.from, to: verdict.to, ...(opts.reasons ? { reasons: opts.reasons.map((r) => r.code) } : {}), ...opts.auditDetail },
     });
   }
-  await audit(ctx, tx, {
-    action: `export_return.${event}`, objectType: 'export_return', objectId: row.id,
-    ...(bySystem ? { userId: null, username: 'system', orgId: null, orgPath: '' } : {}),
-    detail: { unifiedNo: row.unifiedNo, from: verdict.from, to: verdict.to, ...(opts.reasons ? { reasons: opts.reasons.map((r) => r.code) } : {}), ...opts.auditDetail },
-  });
+  const [updated] = await tx.update(exportReturns).set({
+    ...set,
+    ...(state === 'deleted' ? { deleted: true } : { status: state }),
+    version: row.version + steps.length,
+    lastOperatedAt: now,
+  }).where(eq(exportReturns.id, row.id)).returning();
+  if (receipts.length) await tx.insert(exportReturnReceipts).values(receipts);
+  if (pendingAudits) pendingAudits.push(...audits);
+  else await auditMany(ctx, tx, audits);
   return updated!;
 }
 

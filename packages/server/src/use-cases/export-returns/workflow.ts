@@ -8,14 +8,14 @@ import {
   UNIFIED_NO_KIND, formatUnifiedNo, unifiedNoScope, beijingDate, transition,
   type ExportReturnInput, type ExportReturnState, type ExportReturnView,
 } from '@returntrace/domain';
-import { audit } from '../../audit/audit';
+import { audit, auditMany, type AuditInput } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
 import { checkDeclarationInput, contentColumns, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
 import { loadExportReturnInScope, loadLines, toExportReturnView, type ExportReturnRecord } from './load';
-import { markSubmitFailed, runCustomsProcessing } from './processing';
-import { applyEvent, decide, nextSequence, requireVersion } from './transitions';
+import { markSubmitFailed, processSubmitted } from './processing';
+import { applyEvent, applyEvents, decide, nextSequence, requireVersion } from './transitions';
 
 /** Content of a declaration from its input: backfilled afresh when the import declaration number is new. */
 async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, current: ExportReturnRecord | null, submit: boolean): Promise<DeclarationContent> {
@@ -116,26 +116,33 @@ export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[])
 }
 
 /**
- * POST /export-returns/:id/submit — saves the input and submits (1) in one transaction, then runs customs
- * processing. Should processing fail unexpectedly, the declaration goes to 2 (提交失败) with a receipt; the
- * enterprise's input is kept either way.
+ * POST /export-returns/:id/submit — saves the input and submits (1), then runs customs processing, in one
+ * transaction. Processing runs in a savepoint: should it fail unexpectedly, its part is undone and the declaration
+ * goes to 2 (提交失败) with a receipt instead; the enterprise's input and the submission are kept either way.
  */
 export async function submitExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  const { row, lines } = await ctx.db.transaction(async (tx) => {
     const current = await loadOwn(ctx, id, tx);
     requireVersion(current, ifMatch);
     decide(current, 'submit');
     const content = await contentFor(ctx, tx, input, current, true);
     await writeLines(tx, id, content.lines);
-    await applyEvent(ctx, tx, current, 'submit', {
-      set: { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null },
-    });
+    const audits: AuditInput[] = [];
+    const submitted = await applyEvents(ctx, tx, current, [{
+      event: 'submit',
+      opts: { set: { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null } },
+    }], audits);
+    let processed: ExportReturnRecord;
+    const mark = audits.length;
+    try {
+      processed = await tx.transaction((sp) => processSubmitted(ctx, sp, submitted, content.lines, audits));
+    } catch (err) {
+      audits.length = mark;
+      processed = await markSubmitFailed(ctx, tx, submitted, err, audits);
+    }
+    await auditMany(ctx, tx, audits);
+    return { row: processed, lines: content.lines };
   });
-  try {
-    await runCustomsProcessing(ctx, id);
-  } catch (err) {
-    await markSubmitFailed(ctx, id, err);
-  }
-  return toExportReturnView(ctx, await loadExportReturnInScope(ctx, id));
+  return toExportReturnView(ctx, row, ctx.db, lines);
 }
