@@ -4,7 +4,8 @@ import { ManualClock } from '@returntrace/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobOnce } from '../jobs/scheduler';
 import { createTestDb } from '../test/helpers';
-import { idempotencyPurgeJob, requestDigest } from './idempotency';
+import type { Ctx } from '../context';
+import { idempotencyPurgeJob, requestDigest, withIdempotency } from './idempotency';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 const clock = new ManualClock('2026-05-02T12:00:00Z');
@@ -27,5 +28,17 @@ describe('idempotency keys', () => {
     ]);
     expect(await runJobOnce(idempotencyPurgeJob, { db: db.db, clock }, 'test')).toEqual({ purged: 1 });
     expect((await db.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key)).toEqual(['new-key-0001']);
+  });
+
+  it('replays within 24 hours, refuses another request with 422, and frees the key after 24 hours', async () => {
+    const ctx = { db: db.db, clock, ip: '', actor: { userId: randomUUID() } } as unknown as Ctx;
+    let runs = 0;
+    const perform = async () => ({ statusCode: 200, body: { run: ++runs } });
+    expect(await withIdempotency(ctx, 'key-000001', 'a', perform)).toEqual({ statusCode: 200, body: { run: 1 }, replayed: false });
+    expect(await withIdempotency(ctx, 'key-000001', 'a', perform)).toEqual({ statusCode: 200, body: { run: 1 }, replayed: true });
+    await expect(withIdempotency(ctx, 'key-000001', 'b', perform)).rejects.toMatchObject({ status: 422 });
+    clock.advance(24 * 3_600_000 + 1);
+    expect(await withIdempotency(ctx, 'key-000001', 'b', perform)).toEqual({ statusCode: 200, body: { run: 2 }, replayed: false });
+    expect(runs).toBe(2);
   });
 });

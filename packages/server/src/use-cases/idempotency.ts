@@ -3,7 +3,7 @@
  * the same key with the same request replays that answer (status code included), with another request it is
  * refused with 422. Keys older than 24 hours are purged by `idempotencyPurgeJob`.
  */
-import { and, eq, idempotencyKeys, lt } from '@returntrace/db';
+import { and, eq, idempotencyKeys, lt, queryRows, sql } from '@returntrace/db';
 import { canonicalJson } from '../audit/audit';
 import type { Ctx } from '../context';
 import { ProblemError } from '../errors';
@@ -47,11 +47,16 @@ export async function withIdempotency(
   const userId = ctx.actor!.userId;
   const now = ctx.clock.now();
   const mine = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key));
-  // a key past its lifetime that the purge job has not removed yet is free again
-  await ctx.db.delete(idempotencyKeys).where(and(mine, lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS))));
-  const claimed = await ctx.db.insert(idempotencyKeys)
-    .values({ userId, key, requestHash: digest, statusCode: PENDING, responseBody: {}, createdAt: now })
-    .onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  // claims the key; a key past its lifetime that the purge job has not removed yet is free again
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString();
+  const claimed = await queryRows(ctx.db, sql`
+    INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body, created_at)
+    VALUES (${userId}, ${key}, ${digest}, ${PENDING}, '{}'::jsonb, ${now.toISOString()}::timestamptz)
+    ON CONFLICT (user_id, key) DO UPDATE
+      SET request_hash = excluded.request_hash, status_code = excluded.status_code,
+          response_body = excluded.response_body, created_at = excluded.created_at
+      WHERE idempotency_keys.created_at < ${cutoff}::timestamptz
+    RETURNING key`);
   if (!claimed.length) {
     const [prior] = await ctx.db.select().from(idempotencyKeys).where(mine);
     if (prior && prior.requestHash !== digest) {
