@@ -138,9 +138,12 @@ describe('declaration workflow', () => {
   });
 
   it('saves with the right version (暂存)', async () => {
-    const res = await huaxin.request({ method: 'PUT', url: `${API}/${id}`, payload: validInput(NO.ok, { consigneeContact: '李娜' }), headers: withVersion(version) });
+    const lines = [{ lineNo: 1, weightKg: 3.25, industrial: true }, { lineNo: 2, weightKg: null, industrial: true }];
+    const res = await huaxin.request({ method: 'PUT', url: `${API}/${id}`, payload: validInput(NO.ok, { consigneeContact: '李娜', lines }), headers: withVersion(version) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().input.consigneeContact).toBe('李娜');
+    expect(res.json().lines.map((l: { weightKg: string | null; industrial: boolean }) => [l.weightKg, l.industrial])).toEqual([['3.25', true], [null, true]]);
+    expect((await huaxin.get(`${API}/${id}`)).json().lines).toEqual(res.json().lines);
     version = res.json().version;
     expect((await auditRows(id)).map((a) => a.action)).toEqual(['export_return.create', 'export_return.save']);
   });

@@ -3,7 +3,7 @@
  * "today" or the submit flag (`checkExportReturn`), line numbers against the backfilled lines, reason codes
  * against the active catalogue (`ref_return_reasons`); then the row, its goods lines and the derived columns.
  */
-import { asc, eq, exportReturnLines, exportReturns, refReturnReasons, type DbOrTx } from '@returntrace/db';
+import { and, asc, eq, exportReturnLines, exportReturns, inArray, refReturnReasons, type DbOrTx } from '@returntrace/db';
 import {
   beijingDate, checkExportReturn, type ExportReturnFilled, type ExportReturnInput, type ExportReturnLine,
   type ReasonCategory, type ReturnReason,
@@ -31,7 +31,8 @@ export async function checkDeclarationInput(ctx: Ctx, db: DbOrTx, input: ExportR
     seen.add(l.lineNo);
   });
   if (input.reasons?.length) {
-    const active = new Set((await activeReasons(db)).map((r) => r.code));
+    const active = new Set((await db.select({ code: refReturnReasons.code }).from(refReturnReasons)
+      .where(and(eq(refReturnReasons.active, true), inArray(refReturnReasons.code, input.reasons)))).map((r) => r.code));
     input.reasons.forEach((code, i) => {
       if (!active.has(code)) {
         errors.push({ field: `reasons.${i}`, code: 'reason_unknown', message: `${code} is not a reason of the current catalogue`, messageZh: `${code} 不是现行退运原因目录中的原因` });
@@ -67,6 +68,8 @@ export function sumAmounts(values: readonly string[]): string {
 
 export interface DeclarationContent {
   input: ExportReturnInput;
+  /** false when the goods lines are exactly the stored ones (nothing to rewrite) */
+  linesChanged: boolean;
   filled: ExportReturnFilled;
   lines: ExportReturnLine[];
   competentOfficeId: string | null;
@@ -86,6 +89,14 @@ export function contentColumns(c: DeclarationContent) {
     competentOfficeId: c.competentOfficeId,
     competentOfficePath: c.competentOfficePath,
   } satisfies Partial<typeof exportReturns.$inferInsert>;
+}
+
+const sameLine = (a: ExportReturnLine, b: ExportReturnLine): boolean =>
+  a.industrial === b.industrial && (a.weightKg === null ? b.weightKg === null : b.weightKg !== null && Number(a.weightKg) === Number(b.weightKg));
+
+/** Do the merged lines differ from the stored ones in what the enterprise may change? */
+export function linesDiffer(stored: readonly ExportReturnLine[], merged: readonly ExportReturnLine[]): boolean {
+  return stored.length !== merged.length || stored.some((l, i) => !sameLine(l, merged[i]!));
 }
 
 /** Replaces the goods lines of a declaration. */

@@ -12,7 +12,7 @@ import { audit, auditMany, type AuditInput } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
-import { checkDeclarationInput, contentColumns, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
+import { checkDeclarationInput, contentColumns, linesDiffer, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
 import { loadExportReturnInScope, loadLines, toExportReturnView, type ExportReturnRecord } from './load';
 import { markSubmitFailed, processSubmitted } from './processing';
 import { applyEvent, applyEvents, decide, nextSequence, requireVersion } from './transitions';
@@ -22,8 +22,9 @@ async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, curren
   if (current && current.importDeclarationNo === input.importDeclarationNo) {
     const base = await loadLines(tx, current.id);
     await checkDeclarationInput(ctx, tx, input, base, submit);
+    const lines = mergeLines(base, input.lines);
     return {
-      input, filled: current.filled as DeclarationContent['filled'], lines: mergeLines(base, input.lines),
+      input, filled: current.filled as DeclarationContent['filled'], lines, linesChanged: linesDiffer(base, lines),
       competentOfficeId: current.competentOfficeId, competentOfficePath: current.competentOfficePath,
     };
   }
@@ -31,7 +32,7 @@ async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, curren
   if (!bf.ok) throw backfillProblem(bf.refusal, 'body');
   await checkDeclarationInput(ctx, tx, input, bf.value.lines, submit);
   return {
-    input, filled: bf.value.filled, lines: mergeLines(bf.value.lines, input.lines),
+    input, filled: bf.value.filled, lines: mergeLines(bf.value.lines, input.lines), linesChanged: true,
     competentOfficeId: bf.value.competentOffice?.id ?? null, competentOfficePath: bf.value.competentOfficePath,
   };
 }
@@ -70,7 +71,7 @@ export async function saveExportReturn(ctx: Ctx, id: string, input: ExportReturn
     requireVersion(current, ifMatch);
     decide(current, 'save');
     const content = await contentFor(ctx, tx, input, current, false);
-    await writeLines(tx, id, content.lines);
+    if (content.linesChanged) await writeLines(tx, id, content.lines);
     return applyEvent(ctx, tx, current, 'save', { set: contentColumns(content) });
   });
   return toExportReturnView(ctx, row);
@@ -127,7 +128,7 @@ export async function submitExportReturn(ctx: Ctx, id: string, input: ExportRetu
     requireVersion(current, ifMatch);
     decide(current, 'submit');
     const content = await contentFor(ctx, tx, input, current, true);
-    await writeLines(tx, id, content.lines);
+    if (content.linesChanged) await writeLines(tx, id, content.lines);
     const audits: AuditInput[] = [];
     const submitted = await applyEvents(ctx, tx, current, [{
       event: 'submit',
