@@ -88,6 +88,16 @@ export function DeclarationEditor({ initial, reload }: Props) {
     editable,
   };
 
+  // A newer version of this record (refetched when the page is opened again, e.g. from the query list after the
+  // customs decision, or answered to a dialog of the page this one replaced) is shown unless there is unsaved input.
+  useEffect(() => {
+    if (!initial || !record || initial.id !== record.id || initial.version <= record.version || dirty) return;
+    checks.clearExternal();
+    form.resetFields();
+    form.setFieldsValue(fromInput(initial.input, initial.lines));
+    setRecord(initial); setFilled(initial.filled); setGoods(initial.lines); setOffice(initial.competentOffice);
+  }, [initial, record, dirty, form, checks]);
+
   // the red messages beside the fields follow a language switch
   useEffect(() => { checks.relocalize(); }, [lang, checks]);
 
