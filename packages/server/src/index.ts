@@ -4,7 +4,7 @@ import { isEmpty, seedDemo } from '@returntrace/db/seed';
 import { systemClock, type Clock } from '@returntrace/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { appendAudit } from './audit/audit';
+import { appendAudit, ensureAuditHead } from './audit/audit';
 import { defaultConfig, secretKeyFor, type ServerConfig } from './config';
 import { outboxJob, sessionCleanupJob } from './jobs/outbox';
 import { seedExportReturnDemo } from './use-cases/export-returns/demo-seed';
@@ -56,6 +56,7 @@ export async function seedIfEmpty(handle: DbHandle, clock: Clock): Promise<boole
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const clock = opts.clock ?? systemClock;
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  await ensureAuditHead(handle.db);
   if (opts.demo ?? true) await seedIfEmpty(handle, clock);
   const secretKey = secretKeyFor(opts.databaseUrl ? undefined : opts.dataDir);
   const config = defaultConfig({ ...(secretKey ? { secretKey } : {}), ...opts.config });

@@ -1,4 +1,4 @@
-import { auditLog, asc, gt, queryRows, settings, sql, type Db, type DbOrTx } from '@returntrace/db';
+import { auditLog, asc, gt, queryRows, settings, sql, type Db, type DbOrTx, type Tx } from '@returntrace/db';
 import type { Ctx } from '../context';
 import { sm3Hex } from '../security/crypto';
 
@@ -19,7 +19,6 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-const CHAIN_LOCK = 7_310_001; // advisory lock id serialising appends to the chain
 const HEAD_KEY = 'audit.head';
 
 /** JSON with object keys sorted at every level, so jsonb's key reordering does not change the digest. */
@@ -41,37 +40,91 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
   return sm3Hex(`${prevHash}\n${content}`);
 }
 
+/** The head row `settings['audit.head']` ({ id, hash } of the last row): the lock of the chain and its tail marker. */
+function headSeed() {
+  return sql`
+    INSERT INTO settings (key, value, updated_at)
+    SELECT ${HEAD_KEY}, coalesce(
+      (SELECT jsonb_build_object('id', id, 'hash', hash) FROM audit_log ORDER BY id DESC LIMIT 1),
+      jsonb_build_object('id', 0, 'hash', ${GENESIS_HASH}::text)), now()
+    ON CONFLICT (key) DO NOTHING`;
+}
+
+/** Creates the head row when it is missing (a new database; start-up calls this so appends never have to). */
+export async function ensureAuditHead(db: DbOrTx): Promise<void> {
+  await db.execute(headSeed());
+}
+
+async function lockHead(tx: DbOrTx): Promise<{ id: number; hash: string } | undefined> {
+  const [head] = await queryRows<{ value: { id: number; hash: string } }>(tx,
+    sql`SELECT value FROM settings WHERE key = ${HEAD_KEY} FOR UPDATE`);
+  return head?.value;
+}
+
 /**
- * Appends one row to the chain. Must run inside the transaction that makes the change it records: the advisory
- * lock is held until that transaction ends, which keeps the chain linear across connections and app instances.
+ * Appends rows to the chain, in order, now: locks the head row (`SELECT … FOR UPDATE`; under READ COMMITTED the
+ * wait ends with the latest committed head), then inserts the rows and moves the head in ONE statement. The row
+ * lock is held until the transaction ends, which keeps the chain linear and gap-free across connections and app
+ * instances; ids are drawn under the lock, so id order is chain order. Use-cases do not call this directly: they
+ * run in `transaction()`, whose `audit()` rows are appended as the last statements before COMMIT, so the lock is
+ * held for two statements and the commit only.
  */
+export async function appendAuditMany(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  let head = await lockHead(tx);
+  if (!head) {
+    await ensureAuditHead(tx);
+    head = await lockHead(tx);
+    if (!head) throw new Error('audit chain head row missing');
+  }
+  let prevHash = head.hash;
+  const values = entries.map((e) => {
+    const hash = auditHash(prevHash, e);
+    const row = sql`(${e.at.toISOString()}::timestamptz, ${e.userId}::uuid, ${e.username}, ${e.orgId}::uuid, ${e.orgPath},
+      ${e.action}, ${e.objectType}, ${e.objectId}, ${e.result}, ${e.clientIp}, ${JSON.stringify(e.detail)}::jsonb, ${prevHash}, ${hash})`;
+    prevHash = hash;
+    return row;
+  });
+  const at = entries[entries.length - 1]!.at.toISOString();
+  // ids follow the order of the VALUES list, so the chain order is the insertion order
+  await tx.execute(sql`
+    WITH ins AS (
+      INSERT INTO audit_log (at, user_id, username, org_id, org_path, action, object_type, object_id, result, client_ip, detail, prev_hash, hash)
+      VALUES ${sql.join(values, sql`, `)}
+      RETURNING id)
+    UPDATE settings SET value = jsonb_build_object('id', (SELECT max(id) FROM ins), 'hash', ${prevHash}::text), updated_at = ${at}::timestamptz
+    WHERE key = ${HEAD_KEY}`);
+}
+
+/** Appends one row now (see `appendAuditMany`): for code outside a use-case's `transaction()`. */
 export async function appendAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
   await appendAuditMany(tx, [e]);
 }
 
+/** Audit rows of each open `transaction()` (and savepoint), appended when it is about to commit. */
+const pending = new WeakMap<object, AuditEntry[]>();
+
 /**
- * Appends several rows, in order, with one lock, one insert and one head update (a use-case that records several
- * steps at once). Same transaction rule as `appendAudit`.
+ * Runs `fn` in a transaction (or, given a transaction, in a savepoint) whose `audit()` rows are buffered and
+ * appended to the chain as the last statements before COMMIT: the chain's lock is then held only for those two
+ * statements and the commit, not for the rest of the use-case. A savepoint's rows join its parent's buffer when it
+ * succeeds and are dropped with it when it fails. Every use-case that audits opens its transaction here.
  */
-export async function appendAuditMany(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [head] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`);
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows = entries.map((e) => {
-    const hash = auditHash(prevHash, e);
-    const row = { ...e, prevHash, hash };
-    prevHash = hash;
-    return row;
+export async function transaction<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const parent = pending.get(db);
+  return db.transaction(async (tx) => {
+    const buffer: AuditEntry[] = [];
+    pending.set(tx, buffer);
+    let out: T;
+    try {
+      out = await fn(tx);
+    } finally {
+      pending.delete(tx);
+    }
+    if (parent) parent.push(...buffer);
+    else await appendAuditMany(tx, buffer);
+    return out;
   });
-  // ids follow the order of the VALUES list, so the chain order is the insertion order
-  const ids = await tx.insert(auditLog).values(rows).returning({ id: auditLog.id });
-  const last = { id: Math.max(...ids.map((r) => r.id)), hash: prevHash };
-  const at = entries[entries.length - 1]!.at;
-  await tx
-    .insert(settings)
-    .values({ key: HEAD_KEY, value: last, updatedAt: at })
-    .onConflictDoUpdate({ target: settings.key, set: { value: last, updatedAt: at } });
 }
 
 export interface AuditInput {
@@ -87,14 +140,18 @@ export interface AuditInput {
   orgPath?: string;
 }
 
-/** Audit row for the current caller (or the identity given) inside `tx`. */
+/** Audit row for the current caller (or the identity given) inside `tx`, appended when `tx` commits. */
 export function audit(ctx: Ctx, tx: DbOrTx, input: AuditInput): Promise<void> {
-  return appendAudit(tx, auditEntry(ctx, input));
+  return auditMany(ctx, tx, [input]);
 }
 
 /** Several audit rows for the current caller (or the identities given) inside `tx`, in order. */
-export function auditMany(ctx: Ctx, tx: DbOrTx, inputs: readonly AuditInput[]): Promise<void> {
-  return appendAuditMany(tx, inputs.map((i) => auditEntry(ctx, i)));
+export async function auditMany(ctx: Ctx, tx: DbOrTx, inputs: readonly AuditInput[]): Promise<void> {
+  const entries = inputs.map((i) => auditEntry(ctx, i));
+  const buffer = pending.get(tx);
+  // inside `transaction()`: appended before COMMIT; elsewhere (a bare db.transaction) at once, still correct
+  if (buffer) buffer.push(...entries);
+  else await appendAuditMany(tx, entries);
 }
 
 function auditEntry(ctx: Ctx, input: AuditInput): AuditEntry {
@@ -116,7 +173,7 @@ function auditEntry(ctx: Ctx, input: AuditInput): AuditEntry {
 
 /** Audit row in a transaction of its own (denials, failed logins: nothing else is written). */
 export function auditAlone(ctx: Ctx, input: AuditInput): Promise<void> {
-  return ctx.db.transaction((tx) => audit(ctx, tx, input));
+  return transaction(ctx.db, (tx) => audit(ctx, tx, input));
 }
 
 export interface ChainReport {

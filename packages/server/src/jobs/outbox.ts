@@ -1,4 +1,5 @@
 import { asc, domainEvents, eq, isNull, sql, type DbOrTx, type Tx } from '@returntrace/db';
+import { transaction } from '../audit/audit';
 import type { Job, JobContext } from './scheduler';
 
 export interface DomainEvent {
@@ -41,7 +42,7 @@ export function outboxJob(handlers: Record<string, EventHandler>, batch = 100): 
       for (const e of pending) {
         const event: DomainEvent = { ...e, payload: e.payload as Record<string, unknown> };
         try {
-          await ctx.db.transaction(async (tx) => {
+          await transaction(ctx.db, async (tx) => {
             await handlers[e.type]!(tx, event, ctx);
             await tx.update(domainEvents).set({ processedAt: ctx.clock.now(), attempts: e.attempts + 1 }).where(eq(domainEvents.id, e.id));
           });

@@ -2,7 +2,7 @@ import type { Clock } from '@returntrace/domain';
 import type { Db } from '@returntrace/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { audit, auditAlone } from '../audit/audit';
+import { audit, auditAlone, transaction } from '../audit/audit';
 import type { ServerConfig } from '../config';
 import type { Actor, Ctx } from '../context';
 import { ProblemError } from '../errors';
@@ -61,7 +61,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthOptions) => 
         await touchSession(db, found.session, now, activity);
       } else if (found.state === 'expired') {
         request.sessionExpired = true;
-        await db.transaction(async (tx) => {
+        await transaction(db, async (tx) => {
           await revokeSession(tx, found.sessionId, now);
           await audit(request.ctx, tx, {
             action: 'session.expired', objectType: 'session', objectId: found.sessionId, result: 'failure',

@@ -1,7 +1,7 @@
 import { and, auditLog, count, desc, eq, gte, lte, sql } from '@returntrace/db';
 import type { z } from 'zod';
 import type { auditQuerySchema } from '@returntrace/domain';
-import { audit, verifyAuditChain, type ChainReport } from '../../audit/audit';
+import { audit, verifyAuditChain, type ChainReport, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { scopeOf, scopeWhere } from '../../policies/scope';
 
@@ -31,7 +31,7 @@ export async function listAudit(ctx: Ctx, q: z.infer<typeof auditQuerySchema>) {
 
 export async function verifyChain(ctx: Ctx): Promise<ChainReport> {
   const report = await verifyAuditChain(ctx.db);
-  await ctx.db.transaction((tx) => audit(ctx, tx, {
+  await transaction(ctx.db, (tx) => audit(ctx, tx, {
     action: 'audit.verify', objectType: 'audit_log', result: report.ok ? 'success' : 'failure',
     detail: { checked: report.checked, firstBrokenId: report.firstBrokenId },
   }));

@@ -1,6 +1,6 @@
 import { eq, loginThrottle, organisations, sql, users, type DbOrTx } from '@returntrace/db';
 import { verifyTotp, type Role } from '@returntrace/domain';
-import { audit, auditAlone } from '../../audit/audit';
+import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { ServerConfig } from '../../config';
 import type { Ctx } from '../../context';
 import { ProblemError } from '../../errors';
@@ -47,7 +47,7 @@ async function lockOf(db: DbOrTx, name: string, now: Date): Promise<{ failures: 
  */
 async function recordFailure(ctx: Ctx, name: string, config: ServerConfig, userId: string | null, reason: string): Promise<Date | null> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const current = await lockOf(tx, name, now);
     const failures = current.failures + 1;
     const lockedUntil = failures >= config.lockThreshold ? new Date(now.getTime() + config.lockMs) : null;
@@ -87,7 +87,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const stage: SessionStage = u.totpEnabled
     ? 'mfa_pending'
     : mfaRequiredFor(settings, o.kind, u.roles as Role[]) ? 'mfa_enrolment' : 'active';
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
     const s = await createSession(tx, {
       userId: u.id, stage, now, absoluteMs: deps.config.sessionAbsoluteMs, ip: ctx.ip, userAgent: deps.userAgent,
@@ -123,7 +123,7 @@ export async function completeTotpLogin(ctx: Ctx, session: LoadedSession | null,
       { field: 'code', code: 'totp_invalid', message: 'Wrong or already used verification code', messageZh: '验证码错误或已使用' },
     ]);
   }
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, name));
     await tx.update(users).set({ totpLastStep: check.step, previousLoginAt: sql`${users.lastLoginAt}`, lastLoginAt: now }).where(eq(users.id, a.userId));
     await revokeSession(tx, session.id, now);
@@ -138,7 +138,7 @@ export async function completeTotpLogin(ctx: Ctx, session: LoadedSession | null,
 export async function logout(ctx: Ctx, session: LoadedSession | null): Promise<void> {
   if (!session) return;
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await revokeSession(tx, session.id, now);
     await audit({ ...ctx, actor: session.actor }, tx, { action: 'logout', objectType: 'session', objectId: session.id });
   });

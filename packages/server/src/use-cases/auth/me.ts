@@ -1,6 +1,6 @@
 import { and, auditLog, desc, eq, sql, users } from '@returntrace/db';
 import { checkPassword, generateTotpSecret, otpauthUri, verifyTotp, type SessionInfo } from '@returntrace/domain';
-import { audit } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { ServerConfig } from '../../config';
 import type { Ctx } from '../../context';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../errors';
@@ -52,7 +52,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: u.version + 1 }).where(eq(users.id, u.id));
     await revokeUserSessions(tx, u.id, now, a.sessionId);
     await audit(ctx, tx, { action: 'user.password.change', objectType: 'user', objectId: u.id });
@@ -66,7 +66,7 @@ export async function enrolTotp(ctx: Ctx, session: LoadedSession, box: SecretBox
   if (!u) throw notFound('user');
   if (u.totpEnabled) throw conflict({ en: 'A second factor is already active', zh: '已启用双因素认证' });
   const secret = generateTotpSecret();
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ totpSecretEnc: box.seal(secret), totpLastStep: null }).where(eq(users.id, u.id));
     await audit({ ...ctx, actor: a }, tx, { action: 'user.totp.enrol', objectType: 'user', objectId: u.id });
   });
@@ -87,7 +87,7 @@ export async function confirmTotp(
   const now = ctx.clock.now();
   const check = verifyTotp(box.open(u.totpSecretEnc), code, now.getTime(), { window: 1 });
   if (!check.ok) throw fieldProblem('code', 'totp_invalid', { en: 'Wrong verification code', zh: '动态验证码错误' });
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ totpEnabled: true, totpLastStep: check.step, updatedAt: now }).where(eq(users.id, u.id));
     await audit({ ...ctx, actor: a }, tx, { action: 'user.totp.confirm', objectType: 'user', objectId: u.id });
     if (session.stage !== 'mfa_enrolment') return {};
@@ -109,7 +109,7 @@ export async function disableTotp(ctx: Ctx, code: string, box: SecretBox): Promi
   }
   const check = verifyTotp(box.open(u.totpSecretEnc), code, ctx.clock.now().getTime(), { window: 1, lastStep: u.totpLastStep ?? undefined });
   if (!check.ok) throw fieldProblem('code', 'totp_invalid', { en: 'Wrong verification code', zh: '动态验证码错误' });
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null }).where(eq(users.id, u.id));
     await audit(ctx, tx, { action: 'user.totp.disable', objectType: 'user', objectId: u.id });
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseFeedTable, type CustomsDeclaration, type FeedChannel, type FeedLoadResult } from '@returntrace/domain';
 import { recordLoad, upsertDeclarations } from '@returntrace/db/feed-load';
-import { audit, auditAlone } from '../../audit/audit';
+import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { ProblemError } from '../../errors';
 import { feedRowsProblem, readFeedUpload, type FeedFileFormat } from './files';
@@ -19,7 +19,7 @@ interface LoadInput {
  */
 async function persist(ctx: Ctx, input: LoadInput): Promise<FeedLoadResult> {
   const startedAt = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const counts = await upsertDeclarations(tx, input.declarations, startedAt);
     const loadId = await recordLoad(tx, {
       ...counts, channel: input.channel, fileName: input.fileName, startedAt, finishedAt: ctx.clock.now(),

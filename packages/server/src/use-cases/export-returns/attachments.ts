@@ -10,7 +10,7 @@ import {
   ATTACHMENTS_PER_DECLARATION, checkAttachmentContent, checkAttachmentFileName, transition, type Attachment,
   type ExportReturnStatus,
 } from '@returntrace/domain';
-import { audit, auditAlone } from '../../audit/audit';
+import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, forbidden, notFound, ProblemError, validationProblem } from '../../errors';
 import { loadExportReturnInScope, type ExportReturnRecord } from './load';
@@ -77,7 +77,7 @@ export async function uploadAttachment(ctx: Ctx, returnId: string, file: Uploade
     throw validationProblem([content.issue]);
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     // Locked so that a concurrent submit, delete or upload sees this one (status and count checks stay true).
     const row = await loadExportReturnInScope(ctx, returnId, tx, true);
     assertMayEdit(ctx, row);
@@ -144,7 +144,7 @@ export async function downloadAttachment(ctx: Ctx, returnId: string, attachmentI
 
 /** DELETE /export-returns/:id/attachments/:attId */
 export async function deleteAttachment(ctx: Ctx, returnId: string, attachmentId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     const row = await loadExportReturnInScope(ctx, returnId, tx, true);
     const att = await attachmentOf(tx, row.id, attachmentId);
     assertMayEdit(ctx, row);

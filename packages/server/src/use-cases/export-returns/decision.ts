@@ -8,6 +8,7 @@ import {
   RETURN_NO_KIND, beijingDate, formatReturnNo, returnNoScope, type auditDecisionSchema, type ExportReturnView,
 } from '@returntrace/domain';
 import type { z } from 'zod';
+import { transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound } from '../../errors';
 import { emitEvent } from '../../jobs/outbox';
@@ -24,7 +25,7 @@ export function auditorCompetent(ctx: Ctx, row: Pick<ExportReturnRecord, 'compet
 
 export async function decideExportReturn(ctx: Ctx, id: string, decision: AuditDecision, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await transaction(ctx.db, async (tx) => {
     const current = await loadExportReturnInScope(ctx, id, tx, true);
     if (!auditorCompetent(ctx, current)) throw notFound('export-return declaration');
     requireVersion(current, ifMatch);

@@ -8,7 +8,7 @@ import {
   UNIFIED_NO_KIND, formatUnifiedNo, unifiedNoScope, beijingDate, transition,
   type ExportReturnInput, type ExportReturnState, type ExportReturnView,
 } from '@returntrace/domain';
-import { audit, auditMany, type AuditInput } from '../../audit/audit';
+import { audit, auditMany, type AuditInput, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
@@ -48,7 +48,7 @@ async function loadOwn(ctx: Ctx, id: string, tx: DbOrTx): Promise<ExportReturnRe
 export async function createExportReturn(ctx: Ctx, input: ExportReturnInput): Promise<ExportReturnView> {
   const actor = ctx.actor!;
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await transaction(ctx.db, async (tx) => {
     const content = await contentFor(ctx, tx, input, null, false);
     const [org] = await tx.select({ path: organisations.path }).from(organisations).where(eq(organisations.id, actor.orgId));
     const year = Number(beijingDate(now).slice(0, 4));
@@ -66,7 +66,7 @@ export async function createExportReturn(ctx: Ctx, input: ExportReturnInput): Pr
 
 /** PUT /export-returns/:id — 暂存: saves the input; a sent-back declaration becomes a draft (0) again. */
 export async function saveExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await transaction(ctx.db, async (tx) => {
     const current = await loadOwn(ctx, id, tx);
     requireVersion(current, ifMatch);
     decide(current, 'save');
@@ -79,7 +79,7 @@ export async function saveExportReturn(ctx: Ctx, id: string, input: ExportReturn
 
 /** DELETE /export-returns/:id — irreversible for the enterprise; the row stays (deleted flag) for the audit trail. */
 export async function deleteExportReturn(ctx: Ctx, id: string, ifMatch: number | undefined): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     const current = await loadOwn(ctx, id, tx);
     requireVersion(current, ifMatch);
     await applyEvent(ctx, tx, current, 'delete');
@@ -94,7 +94,7 @@ export interface BatchDeleteResult {
 /** POST /export-returns/batch-delete — deletes what the status rule allows, reports the others with the reason. */
 export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[]): Promise<BatchDeleteResult> {
   const out: BatchDeleteResult = { deleted: [], refused: [] };
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     for (const id of [...new Set(ids)]) {
       let row: ExportReturnRecord;
       try {
@@ -123,7 +123,7 @@ export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[])
  */
 export async function submitExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
-  const { row, lines } = await ctx.db.transaction(async (tx) => {
+  const { row, lines } = await transaction(ctx.db, async (tx) => {
     const current = await loadOwn(ctx, id, tx);
     requireVersion(current, ifMatch);
     decide(current, 'submit');
@@ -137,7 +137,7 @@ export async function submitExportReturn(ctx: Ctx, id: string, input: ExportRetu
     let processed: ExportReturnRecord;
     const mark = audits.length;
     try {
-      processed = await tx.transaction((sp) => processSubmitted(ctx, sp, submitted, content.lines, audits));
+      processed = await transaction(tx, (sp) => processSubmitted(ctx, sp, submitted, content.lines, audits));
     } catch (err) {
       audits.length = mark;
       processed = await markSubmitFailed(ctx, tx, submitted, err, audits);

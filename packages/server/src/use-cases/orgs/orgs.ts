@@ -3,7 +3,7 @@ import { and, asc, count, eq, organisations, sql, users, type DbOrTx } from '@re
 import type { Org, OrgCreate, OrgKind, OrgTreeNode } from '@returntrace/domain';
 import { orgUpdateSchema } from '@returntrace/domain';
 import type { z } from 'zod';
-import { audit } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../errors';
 import { can } from '../../policies/permissions';
@@ -80,7 +80,7 @@ export async function getOrg(ctx: Ctx, id: string) {
 }
 
 export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const [parent] = await tx.select().from(organisations).where(eq(organisations.id, input.parentId));
     if (!parent || !inScope(scopeOf(ctx.actor!), { path: parent.path, orgId: parent.id })) {
       throw fieldProblem('parentId', 'not_found', { en: 'The parent organisation does not exist', zh: '上级机构不存在' });
@@ -108,7 +108,7 @@ export async function createOrg(ctx: Ctx, input: OrgCreate): Promise<Org> {
 }
 
 export async function updateOrg(ctx: Ctx, id: string, input: z.infer<typeof orgUpdateSchema>, ifMatch?: number): Promise<Org> {
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const o = await loadOrgInScope(ctx, tx, id);
     if (ifMatch !== undefined && ifMatch !== o.version) {
       throw new ProblemError(412, 'precondition_failed', { en: 'The record was changed by someone else; reload it', zh: '记录已被他人修改，请刷新后重试' });

@@ -3,7 +3,7 @@ import {
   REF_DATASET_IDS, REF_DATASETS, findMissingReferences, isRefDatasetId, refFieldError, refReferrers, validateRefEntry,
   type RefDatasetId, type RefDatasetInfo, type RefFieldError, type RefListQuery, type RefRowMap,
 } from '@returntrace/domain';
-import { audit } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, notFound, ProblemError, validationProblem } from '../../errors';
 import {
@@ -114,7 +114,7 @@ export async function createEntry(ctx: Ctx, id: RefDatasetId, body: unknown): Pr
   const row = validOr400(id, body);
   const code = (row as { code: string }).code;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await transaction(ctx.db, async (tx) => {
       if (await loadEntry(tx, id, code)) throw duplicate(id, code);
       await checkReferences(tx, id, row);
       await writeRefRows(tx, id, [row], false);
@@ -136,7 +136,7 @@ function duplicate(id: RefDatasetId, code: string): ProblemError {
 
 export async function updateEntry(ctx: Ctx, id: RefDatasetId, code: string, body: unknown): Promise<RefRecord> {
   const row = validOr400(id, body, code);
-  return ctx.db.transaction(async (tx) => {
+  return transaction(ctx.db, async (tx) => {
     const before = await loadEntry(tx, id, code);
     if (!before) throw notFound('reference entry');
     await checkReferences(tx, id, row);
@@ -153,7 +153,7 @@ export async function updateEntry(ctx: Ctx, id: RefDatasetId, code: string, body
 }
 
 export async function deleteEntry(ctx: Ctx, id: RefDatasetId, code: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     const before = await loadEntry(tx, id, code);
     if (!before) throw notFound('reference entry');
     const used = await inUseErrors(tx, id, [code]);

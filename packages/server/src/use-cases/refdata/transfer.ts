@@ -3,7 +3,7 @@ import {
   REF_DATASETS, findMissingReferences, validateImportRows,
   type RefDatasetId, type RefFileFormat, type RefImportMode, type RefImportResult, type RefRowError,
 } from '@returntrace/domain';
-import { audit, auditAlone } from '../../audit/audit';
+import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, ProblemError } from '../../errors';
 import { CONTENT_TYPES, parseRefFile, refFileName, toCsv, toXlsx, type ParsedSheet } from './files';
@@ -31,7 +31,7 @@ export async function importDataset(ctx: Ctx, id: RefDatasetId, input: ImportInp
     const parsed = sheet;
     const v = validateImportRows(id, parsed.rows, { header: parsed.header });
     if (!v.ok) throw rowsProblem(v.errors, v.truncated);
-    return await ctx.db.transaction(async (tx) => {
+    return await transaction(ctx.db, async (tx) => {
       const existing = await refCodes(tx, id);
       const others = new Map<RefDatasetId, Set<string>>();
       for (const ref of REF_DATASETS[id].references) {
@@ -99,7 +99,7 @@ async function render(id: RefDatasetId, format: RefFileFormat, rows: RefRecord[]
 
 /** The whole dataset as a file; the export is audited in the transaction that reads it. */
 export async function exportDataset(ctx: Ctx, id: RefDatasetId, format: RefFileFormat): Promise<RefFile> {
-  const rows = await ctx.db.transaction(async (tx) => {
+  const rows = await transaction(ctx.db, async (tx) => {
     const all = await selectRefRows(tx, id);
     await audit(ctx, tx, { action: 'refdata.export', objectType: 'refdata', objectId: id, detail: { dataset: id, format, rows: all.length } });
     return all;

@@ -1,6 +1,6 @@
 import { eq, settings, type DbOrTx } from '@returntrace/db';
 import { isCustomsKind, securitySettingsSchema, type Role, type SecuritySettings } from '@returntrace/domain';
-import { audit } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 
 const KEY = 'security';
@@ -31,7 +31,7 @@ export async function getSecuritySettings(db: DbOrTx, opts: { fresh?: boolean } 
 export async function updateSecuritySettings(ctx: Ctx, input: SecuritySettings): Promise<SecuritySettings> {
   const now = ctx.clock.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await transaction(ctx.db, async (tx) => {
       const before = await getSecuritySettings(tx, { fresh: true });
       await tx.insert(settings).values({ key: KEY, value: input, updatedAt: now, updatedBy: ctx.actor?.userId })
         .onConflictDoUpdate({ target: settings.key, set: { value: input, updatedAt: now, updatedBy: ctx.actor?.userId } });

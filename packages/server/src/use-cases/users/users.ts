@@ -1,7 +1,7 @@
 import { and, asc, count, eq, loginThrottle, organisations, sql, users } from '@returntrace/db';
 import { checkPassword, ROLES_BY_ORG_KIND, type OrgKind, type Role, type User, type userCreateSchema, type userUpdateSchema } from '@returntrace/domain';
 import type { z } from 'zod';
-import { audit } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../errors';
 import { inScope, scopeOf, scopeWhere } from '../../policies/scope';
@@ -74,7 +74,7 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof userCreateSchem
   const failures = checkPassword(input.password, input.username);
   if (failures.length) throw fieldProblem('password', failures[0]!.code, failures[0]!.message);
   const passwordHash = await hashPassword(input.password);
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await transaction(ctx.db, async (tx) => {
     const [dup] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`);
     if (dup) throw conflict({ en: 'The user name is taken', zh: '用户名已存在' }, [{ field: 'username', code: 'duplicate', message: 'User name taken', messageZh: '用户名已存在' }]);
     const now = ctx.clock.now();
@@ -101,7 +101,7 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof use
   }
   const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ ...changes, version: u.version + 1, updatedAt: now }).where(eq(users.id, id));
     if (input.active === false || input.roles) await revokeUserSessions(tx, id, now);
     const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (u as Record<string, unknown>)[k]]));
@@ -112,7 +112,7 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof use
 
 export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
   const u = await loadUserInScope(ctx, id);
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.delete(loginThrottle).where(eq(loginThrottle.username, u.username.toLowerCase()));
     await audit(ctx, tx, { action: 'user.unlock', objectType: 'user', objectId: id });
   });
@@ -121,7 +121,7 @@ export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
 
 export async function resetUserTotp(ctx: Ctx, id: string): Promise<User> {
   const u = await loadUserInScope(ctx, id);
-  await ctx.db.transaction(async (tx) => {
+  await transaction(ctx.db, async (tx) => {
     await tx.update(users).set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, version: u.version + 1 }).where(eq(users.id, id));
     await revokeUserSessions(tx, id, ctx.clock.now());
     await audit(ctx, tx, { action: 'user.totp.reset', objectType: 'user', objectId: id });
