@@ -142,10 +142,10 @@ function describeSessions(p: SessionProfile, reqPerSec: number, poolSize: number
   const perSubmitMs = (mean: number) => (reqPerSec > 0 ? (mean / reqPerSec) * 1000 : 0);
   return [
     `database sessions (mean of ${p.samples} samples, pool of ${poolSize}): ${p.running.toFixed(2)} running, `
-      + `${p.advisoryWait.toFixed(2)} waiting for the audit-chain advisory lock, ${p.rowLockWait.toFixed(2)} waiting for row locks, `
+      + `${p.chainWait.toFixed(2)} waiting for the audit-chain lock (head row), ${p.rowLockWait.toFixed(2)} waiting for row locks, `
       + `${p.idleInTx.toFixed(2)} idle in transaction, ${p.idle.toFixed(2)} idle; ${p.poolWaiting.toFixed(1)} queries queued for a pool connection`,
-    `advisory lock held ${(p.advisoryHeldShare * 100).toFixed(0)} % of the time = ${perSubmitMs(p.advisoryHeldShare).toFixed(1)} ms per submit; `
-      + `waiting for it ${perSubmitMs(p.advisoryWait).toFixed(1)} ms per submit (connection-time, Little's law); `
+    `audit-chain lock held ${(p.chainHeldShare * 100).toFixed(0)} % of the time = ${perSubmitMs(p.chainHeldShare).toFixed(1)} ms per submit (without COMMIT); `
+      + `waiting for it ${perSubmitMs(p.chainWait).toFixed(1)} ms per submit (connection-time, Little's law); `
       + `queued for a pool connection ${perSubmitMs(p.poolWaiting).toFixed(1)} ms per submit`,
   ];
 }

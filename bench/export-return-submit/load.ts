@@ -90,15 +90,15 @@ export interface SessionProfile {
   samples: number;
   /** running a statement (not waiting on a lock) */
   running: number;
-  /** waiting for the audit chain's advisory lock */
-  advisoryWait: number;
+  /** waiting for the audit chain's lock (the head row, `SELECT … FOR UPDATE`) */
+  chainWait: number;
   /** waiting for a row or transaction lock */
   rowLockWait: number;
   /** inside a transaction, waiting for the application's next statement */
   idleInTx: number;
   idle: number;
-  /** share of the samples in which some session held the advisory lock */
-  advisoryHeldShare: number;
+  /** share of the samples in which some session held the chain's lock (locked head, appending; COMMIT not counted) */
+  chainHeldShare: number;
   /** the application's pool: queries queued for a connection */
   poolWaiting: number;
 }
@@ -110,29 +110,33 @@ export interface SessionProfile {
 export async function sampleSessions(adminUrl: string, database: string, pool: pg.Pool | undefined, everyMs = 25) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  const sums = { samples: 0, running: 0, advisoryWait: 0, rowLockWait: 0, idleInTx: 0, idle: 0, advisoryHeld: 0, poolWaiting: 0 };
+  const sums = { samples: 0, running: 0, chainWait: 0, rowLockWait: 0, idleInTx: 0, idle: 0, chainHeld: 0, poolWaiting: 0 };
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
       const t0 = Date.now();
-      const { rows } = await client.query<{ running: string; adv: string; rowlock: string; iit: string; idle: string; held: string }>(`
-        SELECT count(*) FILTER (WHERE a.state = 'active' AND a.wait_event_type IS DISTINCT FROM 'Lock') AS running,
-               count(*) FILTER (WHERE a.wait_event_type = 'Lock' AND a.wait_event = 'advisory') AS adv,
-               count(*) FILTER (WHERE a.wait_event_type = 'Lock' AND a.wait_event <> 'advisory') AS rowlock,
-               count(*) FILTER (WHERE a.state LIKE 'idle in transaction%') AS iit,
-               count(*) FILTER (WHERE a.state = 'idle') AS idle,
-               (SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-                 WHERE l.locktype = 'advisory' AND l.granted AND d.datname = $1) AS held
-          FROM pg_stat_activity a
-         WHERE a.datname = $1 AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()`, [database]);
+      const { rows } = await client.query<{ running: string; chain: string; rowlock: string; iit: string; idle: string; held: string }>(`
+        WITH s AS (
+          SELECT a.state, a.wait_event_type,
+                 a.query LIKE 'SELECT value FROM settings WHERE key = $1 FOR UPDATE%' AS head_lock,
+                 a.query LIKE '%INSERT INTO audit_log%' AS append
+            FROM pg_stat_activity a
+           WHERE a.datname = $1 AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid())
+        SELECT count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock') AS running,
+               count(*) FILTER (WHERE wait_event_type = 'Lock' AND head_lock) AS chain,
+               count(*) FILTER (WHERE wait_event_type = 'Lock' AND NOT head_lock) AS rowlock,
+               count(*) FILTER (WHERE state LIKE 'idle in transaction%') AS iit,
+               count(*) FILTER (WHERE state = 'idle') AS idle,
+               count(*) FILTER (WHERE (head_lock AND wait_event_type IS DISTINCT FROM 'Lock' AND state <> 'idle') OR (append AND state <> 'idle')) AS held
+          FROM s`, [database]);
       const r = rows[0]!;
       sums.samples += 1;
       sums.running += Number(r.running);
-      sums.advisoryWait += Number(r.adv);
+      sums.chainWait += Number(r.chain);
       sums.rowLockWait += Number(r.rowlock);
       sums.idleInTx += Number(r.iit);
       sums.idle += Number(r.idle);
-      sums.advisoryHeld += Number(r.held) > 0 ? 1 : 0;
+      sums.chainHeld += Number(r.held) > 0 ? 1 : 0;
       sums.poolWaiting += pool?.waitingCount ?? 0;
       await new Promise((res) => setTimeout(res, Math.max(0, everyMs - (Date.now() - t0))));
     }
@@ -144,8 +148,8 @@ export async function sampleSessions(adminUrl: string, database: string, pool: p
       await client.end();
       const n = Math.max(1, sums.samples);
       return {
-        samples: sums.samples, running: sums.running / n, advisoryWait: sums.advisoryWait / n, rowLockWait: sums.rowLockWait / n,
-        idleInTx: sums.idleInTx / n, idle: sums.idle / n, advisoryHeldShare: sums.advisoryHeld / n, poolWaiting: sums.poolWaiting / n,
+        samples: sums.samples, running: sums.running / n, chainWait: sums.chainWait / n, rowLockWait: sums.rowLockWait / n,
+        idleInTx: sums.idleInTx / n, idle: sums.idle / n, chainHeldShare: sums.chainHeld / n, poolWaiting: sums.poolWaiting / n,
       };
     },
   };
