@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declarationNo, insertCustomsDeclaration } from '../../test/factories/customs-declarations';
 import { demoParty, validInput } from '../../test/factories/export-returns';
 import { Client, createTestApp, loginAs, type TestApp } from '../../test/helpers';
+import { auditPoliciesChanged } from '../../use-cases/export-returns/reference-cache';
 
 const API = '/api/v1/export-returns';
 let t: TestApp;
@@ -265,12 +266,14 @@ describe('declaration workflow', () => {
       kind: 'export_returns.audit', jurisdictionId: sz!.id, version: 2, status: 'published', effectiveFrom: '2026-03-01',
       body: { rules: { 'eaudit.no_industrial_goods': false, 'eaudit.export_declarations_unknown': true, 'eaudit.already_approved_for_import': true }, overdueDays: 10, overdueUnit: 'calendar' },
     });
+    auditPoliciesChanged(); // what publishing a version does
     try {
       const d = await create(huaxin, NO.food, { lines: [{ lineNo: 1, industrial: false }] });
       const res = await submit(huaxin, d.id, d.version, NO.food, {}, { lines: [{ lineNo: 1, industrial: false }] });
       expect(res.json()).toMatchObject({ status: 6, rejection: { reasons: [{ code: 'eaudit.export_declarations_unknown' }] } });
     } finally {
       await t.db.db.delete(policyVersions).where(and(eq(policyVersions.jurisdictionId, sz!.id), eq(policyVersions.version, 2)));
+      auditPoliciesChanged();
     }
   });
 

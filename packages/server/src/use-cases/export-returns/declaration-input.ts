@@ -1,15 +1,16 @@
 /**
  * Checks and writes the enterprise-entered part of a declaration: the rules of the domain schema that need
  * "today" or the submit flag (`checkExportReturn`), line numbers against the backfilled lines, reason codes
- * against the active catalogue (`ref_return_reasons`); then the row, its goods lines and the derived columns.
+ * against the active catalogue (`ref_return_reasons`, cached: `reference-cache.ts`); then the row, its goods lines and the derived columns.
  */
-import { and, asc, eq, exportReturnLines, exportReturns, inArray, refReturnReasons, type DbOrTx } from '@returntrace/db';
+import { asc, eq, exportReturnLines, exportReturns, refReturnReasons, type DbOrTx } from '@returntrace/db';
 import {
   beijingDate, checkExportReturn, type ExportReturnFilled, type ExportReturnInput, type ExportReturnLine,
   type ReasonCategory, type ReturnReason,
 } from '@returntrace/domain';
 import type { Ctx } from '../../context';
 import { validationProblem, type FieldError } from '../../errors';
+import { knownActiveReasons } from './reference-cache';
 
 export async function activeReasons(db: DbOrTx): Promise<ReturnReason[]> {
   const rows = await db.select().from(refReturnReasons).where(eq(refReturnReasons.active, true))
@@ -31,8 +32,7 @@ export async function checkDeclarationInput(ctx: Ctx, db: DbOrTx, input: ExportR
     seen.add(l.lineNo);
   });
   if (input.reasons?.length) {
-    const active = new Set((await db.select({ code: refReturnReasons.code }).from(refReturnReasons)
-      .where(and(eq(refReturnReasons.active, true), inArray(refReturnReasons.code, input.reasons)))).map((r) => r.code));
+    const active = await knownActiveReasons(ctx.db, db, input.reasons);
     input.reasons.forEach((code, i) => {
       if (!active.has(code)) {
         errors.push({ field: `reasons.${i}`, code: 'reason_unknown', message: `${code} is not a reason of the current catalogue`, messageZh: `${code} 不是现行退运原因目录中的原因` });

@@ -8,11 +8,11 @@ import {
   evaluateRules, splitExportDeclarationNos, targetOf, type CustomsProcessingFacts, type ExportReturnInput,
   type ExportReturnLine,
 } from '@returntrace/domain';
-import type { AuditInput } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import type { ExportReturnRecord } from './load';
-import { loadAuditPolicies, policyFor } from './policy';
-import { applyEvents, type ReceiptReason } from './transitions';
+import { policyFor } from './policy';
+import { auditPoliciesInForce } from './reference-cache';
+import type { ReceiptReason, Step } from './transitions';
 
 async function gatherFacts(tx: DbOrTx, row: ExportReturnRecord, lines: readonly ExportReturnLine[], checkExportNos: boolean): Promise<CustomsProcessingFacts> {
   const [decl] = await tx.select({ withdrawn: customsDeclarations.withdrawn, direction: customsDeclarations.direction })
@@ -42,32 +42,31 @@ const asReasons = (fired: { id: string; reason: { zh: string; en: string } }[]):
   fired.map((f) => ({ code: f.id, zh: f.reason.zh, en: f.reason.en }));
 
 /**
- * Receipt check and electronic audit of a submitted (status 1) declaration, inside the caller's transaction: the
- * facts are read, the rules decide, and the resulting steps (3 then 5 or 6, or 4) are written at once.
+ * Receipt check and electronic audit of a declaration being submitted (`row` as it stands once submitted), inside
+ * the caller's transaction: the facts are read and the rules decide the steps that follow the submission (3 then 5
+ * or 6, or 4). The caller writes them with the submission itself (`applyEvents`: one update, one receipts insert).
  */
-export async function processSubmitted(
-  ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, lines: readonly ExportReturnLine[], pendingAudits: AuditInput[],
-): Promise<ExportReturnRecord> {
-  const policy = policyFor(await loadAuditPolicies(tx, ctx.clock.now()), row.competentOfficePath);
+export async function processingSteps(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, lines: readonly ExportReturnLine[]): Promise<Step[]> {
+  const policy = policyFor(await auditPoliciesInForce(ctx.db, tx, ctx.clock.now()), row.competentOfficePath);
   const facts = await gatherFacts(tx, row, lines, policy.rules['eaudit.export_declarations_unknown'] === true);
   const receipt = evaluateRules('receipt', facts, policy.rules);
-  if (!receipt.pass) return applyEvents(ctx, tx, row, [{ event: 'customs_refuse', opts: { reasons: asReasons(receipt.fired) } }], pendingAudits);
+  if (!receipt.pass) return [{ event: 'customs_refuse', opts: { reasons: asReasons(receipt.fired) } }];
   const eaudit = evaluateRules('eaudit', facts, policy.rules);
-  return applyEvents(ctx, tx, row, [
+  return [
     { event: 'customs_accept' },
     eaudit.pass
       ? { event: 'eaudit_pass', opts: { set: { queuedAt: ctx.clock.now() }, auditDetail: { rulesChecked: Object.keys(policy.rules) } } }
       : { event: 'eaudit_reject', opts: { reasons: asReasons(eaudit.fired) } },
-  ], pendingAudits);
+  ];
 }
 
 /** When processing failed unexpectedly: the declaration goes to 2 (提交失败) with a receipt, and can be submitted again. */
-export function markSubmitFailed(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, error: unknown, pendingAudits: AuditInput[]): Promise<ExportReturnRecord> {
-  return applyEvents(ctx, tx, row, [{
+export function submitFailedStep(error: unknown): Step {
+  return {
     event: 'submit_failed',
     opts: {
       reasons: [{ code: 'processing_error', zh: '海关处理暂时不可用', en: 'Customs processing was temporarily unavailable' }],
       auditDetail: { error: error instanceof Error ? error.message.slice(0, 200) : 'unknown' },
     },
-  }], pendingAudits);
+  };
 }

@@ -14,8 +14,8 @@ import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
 import { checkDeclarationInput, contentColumns, linesDiffer, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
 import { loadExportReturnInScope, loadLines, toExportReturnView, type ExportReturnRecord } from './load';
-import { markSubmitFailed, processSubmitted } from './processing';
-import { applyEvent, applyEvents, decide, nextSequence, requireVersion } from './transitions';
+import { processingSteps, submitFailedStep } from './processing';
+import { applyEvent, applyEvents, decide, nextSequence, requireVersion, type Step } from './transitions';
 
 /** Content of a declaration from its input: backfilled afresh when the import declaration number is new. */
 async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, current: ExportReturnRecord | null, submit: boolean): Promise<DeclarationContent> {
@@ -117,7 +117,8 @@ export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[])
 }
 
 /**
- * POST /export-returns/:id/submit — saves the input and submits (1), then runs customs processing, in one
+ * POST /export-returns/:id/submit — saves the input and submits (1), then customs processing decides the next
+ * steps; the submission and the processing steps are written together (one update, one receipts insert), in one
  * transaction. Processing runs in a savepoint: should it fail unexpectedly, its part is undone and the declaration
  * goes to 2 (提交失败) with a receipt instead; the enterprise's input and the submission are kept either way.
  */
@@ -129,18 +130,18 @@ export async function submitExportReturn(ctx: Ctx, id: string, input: ExportRetu
     decide(current, 'submit');
     const content = await contentFor(ctx, tx, input, current, true);
     if (content.linesChanged) await writeLines(tx, id, content.lines);
+    const set = { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null };
+    const submit: Step = { event: 'submit', opts: { set } };
     const audits: AuditInput[] = [];
-    const submitted = await applyEvents(ctx, tx, current, [{
-      event: 'submit',
-      opts: { set: { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null } },
-    }], audits);
     let processed: ExportReturnRecord;
-    const mark = audits.length;
     try {
-      processed = await transaction(tx, (sp) => processSubmitted(ctx, sp, submitted, content.lines, audits));
+      processed = await transaction(tx, async (sp) => {
+        const steps = await processingSteps(ctx, sp, { ...current, ...set }, content.lines);
+        return applyEvents(ctx, sp, current, [submit, ...steps], audits);
+      });
     } catch (err) {
-      audits.length = mark;
-      processed = await markSubmitFailed(ctx, tx, submitted, err, audits);
+      audits.length = 0;
+      processed = await applyEvents(ctx, tx, current, [submit, submitFailedStep(err)], audits);
     }
     await auditMany(ctx, tx, audits);
     return { row: processed, lines: content.lines };

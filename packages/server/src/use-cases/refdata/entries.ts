@@ -5,6 +5,7 @@ import {
 } from '@returntrace/domain';
 import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
+import { returnReasonsChanged } from '../export-returns/reference-cache';
 import { conflict, notFound, ProblemError, validationProblem } from '../../errors';
 import {
   countRefRows, isUniqueViolation, refCodes, refColumn, refTable, referencedCodes, selectRefRows, writeRefRows,
@@ -110,17 +111,24 @@ export async function inUseErrors(
 
 const objectId = (id: RefDatasetId, code: string) => `${id}/${code}`;
 
+/** After a committed change: drops what caches the dataset (the return-reason catalogue is read by every submit). */
+export function refdataChanged(id: RefDatasetId): void {
+  if (id === 'return-reasons') returnReasonsChanged();
+}
+
 export async function createEntry(ctx: Ctx, id: RefDatasetId, body: unknown): Promise<RefRecord> {
   const row = validOr400(id, body);
   const code = (row as { code: string }).code;
   try {
-    return await transaction(ctx.db, async (tx) => {
+    const created = await transaction(ctx.db, async (tx) => {
       if (await loadEntry(tx, id, code)) throw duplicate(id, code);
       await checkReferences(tx, id, row);
       await writeRefRows(tx, id, [row], false);
       await audit(ctx, tx, { action: 'refdata.create', objectType: 'refdata', objectId: objectId(id, code), detail: { dataset: id, after: row } });
       return (await loadEntry(tx, id, code))!;
     });
+    refdataChanged(id);
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicate(id, code);
     throw e;
@@ -136,7 +144,7 @@ function duplicate(id: RefDatasetId, code: string): ProblemError {
 
 export async function updateEntry(ctx: Ctx, id: RefDatasetId, code: string, body: unknown): Promise<RefRecord> {
   const row = validOr400(id, body, code);
-  return transaction(ctx.db, async (tx) => {
+  const updated = await transaction(ctx.db, async (tx) => {
     const before = await loadEntry(tx, id, code);
     if (!before) throw notFound('reference entry');
     await checkReferences(tx, id, row);
@@ -150,6 +158,8 @@ export async function updateEntry(ctx: Ctx, id: RefDatasetId, code: string, body
     }
     return (await loadEntry(tx, id, code))!;
   });
+  refdataChanged(id);
+  return updated;
 }
 
 export async function deleteEntry(ctx: Ctx, id: RefDatasetId, code: string): Promise<void> {
@@ -163,4 +173,5 @@ export async function deleteEntry(ctx: Ctx, id: RefDatasetId, code: string): Pro
     await tx.delete(refTable(id)).where(eq(refColumn(id, 'code'), code));
     await audit(ctx, tx, { action: 'refdata.delete', objectType: 'refdata', objectId: objectId(id, code), detail: { dataset: id, before } });
   });
+  refdataChanged(id);
 }

@@ -7,7 +7,7 @@ import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { conflict, ProblemError } from '../../errors';
 import { CONTENT_TYPES, parseRefFile, refFileName, toCsv, toXlsx, type ParsedSheet } from './files';
-import { inUseErrors } from './entries';
+import { inUseErrors, refdataChanged } from './entries';
 import { refCodes, refTable, selectRefRows, writeRefRows, type RefRecord } from './tables';
 
 export interface ImportInput {
@@ -31,7 +31,7 @@ export async function importDataset(ctx: Ctx, id: RefDatasetId, input: ImportInp
     const parsed = sheet;
     const v = validateImportRows(id, parsed.rows, { header: parsed.header });
     if (!v.ok) throw rowsProblem(v.errors, v.truncated);
-    return await transaction(ctx.db, async (tx) => {
+    const imported = await transaction(ctx.db, async (tx) => {
       const existing = await refCodes(tx, id);
       const others = new Map<RefDatasetId, Set<string>>();
       for (const ref of REF_DATASETS[id].references) {
@@ -64,6 +64,8 @@ export async function importDataset(ctx: Ctx, id: RefDatasetId, input: ImportInp
       await audit(ctx, tx, { action: 'refdata.import', objectType: 'refdata', objectId: id, detail: { ...base, ...result } });
       return result;
     });
+    refdataChanged(id);
+    return imported;
   } catch (e) {
     if (e instanceof ProblemError) {
       await auditAlone(ctx, {
