@@ -156,13 +156,16 @@ export async function submitDeclaration(page: Page, expected: string): Promise<v
  * that page as a user would before going on. Returns the unified number (统一编号).
  */
 export async function saveNewByKeyboard(page: Page): Promise<string> {
+  // the form that saved carries on as the record's page: the same element, never a second form mounted after it
+  await page.getByTestId('er-form-page').evaluate((el) => { (el as unknown as Record<string, unknown>).e2eNewForm = true; });
   await page.keyboard.press('Alt+s');
   await expectVisible(toast(page, '暂存成功'), 'the message 暂存成功 after Alt+S');
   await page.waitForURL(/\/export-returns\/[0-9a-f-]{36}$/, { timeout: UI_TIMEOUT });
-  // the URL changes before the saved record's page replaces the new form (a route change is rendered as a
-  // transition): the receipts panel exists only on the saved record's page
+  // the receipts panel exists only on the saved record's page
   await expectVisible(page.getByTestId('er-receipts'), 'the saved record\'s page (its receipts panel)');
   await expectValue(page.getByTestId('er-status'), STATUS.draft, 'the status of the saved draft');
+  expect(await page.getByTestId('er-form-page')
+    .evaluate((el) => (el as unknown as Record<string, unknown>).e2eNewForm === true)).toBe(true);
   return unifiedNo(page);
 }
 

@@ -120,13 +120,16 @@ export function useTabs(): TabsApi {
   return api;
 }
 
-/** Navigates from a form page to the result and drops the form's tab. */
+/**
+ * Navigates from a form page to the result and drops the form's tab. `replace` swaps the history entry (a new
+ * record's form that carries on as the saved record's page, so that Back does not return to an empty form).
+ */
 export function useLeavePage() {
   const api = useContext(TabsContext);
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  return (to: string) => {
-    navigate(to);
+  return (to: string, opts?: { replace?: boolean }) => {
+    navigate(to, { replace: opts?.replace ?? false });
     api?.forget(pathname.replace(/\/+$/, '') || '/');
   };
 }

@@ -29,10 +29,12 @@ interface Props {
   /** null for a new declaration */
   initial: ExportReturnView | null;
   reload: () => Promise<ExportReturnView | undefined>;
+  /** told the id of the declaration this form has just created, before the URL changes to it */
+  onCreated?: (id: string) => void;
 }
 
 /** 出口退货信息录入 (003 §4.1): the declaration form with the manual's button bar, colours, hint line and keys. */
-export function DeclarationEditor({ initial, reload }: Props) {
+export function DeclarationEditor({ initial, reload, onCreated }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const can = useCan();
@@ -70,7 +72,7 @@ export function DeclarationEditor({ initial, reload }: Props) {
   };
 
   const actions = useDeclarationActions({
-    form, checks, record, enabled, dirty, reload,
+    form, checks, record, enabled, dirty, reload, onCreated,
     onRecord: (r) => {
       dropDraft(draftKey(session.user.id, undefined));
       setRecord(r); setFilled(r.filled); setGoods(r.lines); setOffice(r.competentOffice); setDirty(false);

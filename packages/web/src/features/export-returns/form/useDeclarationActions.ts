@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { App, type FormInstance } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { App, type FormInstance, type ModalFuncProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -24,6 +24,8 @@ interface Deps {
   enabled: { new: boolean; save: boolean; remove: boolean; submit: boolean; print: boolean };
   dirty: boolean;
   reload: () => Promise<ExportReturnView | undefined>;
+  /** the page keeps this form as the new record's page (see DeclarationPage) */
+  onCreated?: (id: string) => void;
   onRecord: (r: ExportReturnView) => void;
   onBackfill: (b: Backfill | null) => void;
   onReset: () => void;
@@ -57,6 +59,28 @@ export function useDeclarationActions(d: Deps) {
   const [problem, setProblem] = useState<{ error: unknown; unmatched: Issue[] } | null>(null);
   const pendingSubmit = useRef<{ key: string; body: string; id: string } | null>(null);
   const busyRef = useRef(false);
+  // the record as last answered by the server: a dialog confirmed later acts on it, not on the one it was opened with
+  const recordRef = useRef(d.record);
+  recordRef.current = d.record;
+  // Confirmation dialogs (modal.confirm) live outside this form; when the form goes away they go with it, so that
+  // nothing is confirmed from a form the user no longer sees.
+  const dialogs = useRef(new Set<{ destroy: () => void }>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    const open = dialogs.current;
+    return () => {
+      mounted.current = false;
+      open.forEach((h) => h.destroy());
+      open.clear();
+    };
+  }, []);
+  const confirm = (props: ModalFuncProps) => {
+    const h = modal.confirm({ ...props, afterClose: () => { dialogs.current.delete(h); props.afterClose?.(); } });
+    dialogs.current.add(h);
+  };
+  /** Navigates only while this form is shown (an answer arriving after the user left must not pull them back). */
+  const go = (to: string, opts?: { replace?: boolean }) => { if (mounted.current) leave(to, opts); };
 
   const run = async (name: string, fn: () => Promise<void>) => {
     if (busyRef.current) return;
@@ -74,6 +98,10 @@ export function useDeclarationActions(d: Deps) {
   };
 
   const adopt = (r: ExportReturnView) => {
+    recordRef.current = r;
+    // a read of the record still under way (e.g. the refetch when its page opened) would overwrite this newer
+    // version with the one it read before; cancelling reverts synchronously, so the write below is the last one
+    void qc.cancelQueries({ queryKey: [...ER_KEY, 'detail', r.id], exact: true });
     qc.setQueryData([...ER_KEY, 'detail', r.id], r);
     void qc.invalidateQueries({ queryKey: [...ER_KEY, 'list'] });
     void qc.invalidateQueries({ queryKey: [...ER_KEY, 'dashboard'] });
@@ -84,9 +112,17 @@ export function useDeclarationActions(d: Deps) {
     d.onRecord(r);
   };
 
+  /** The first save of a new declaration: this form carries on as the saved record's page. */
+  const created = (r: ExportReturnView) => {
+    adopt(r);
+    if (!mounted.current) return;
+    d.onCreated?.(r.id);
+    go(`/export-returns/${r.id}`, { replace: true });
+  };
+
   const failed = (e: unknown) => {
     if (isApiError(e) && e.status === 412) {
-      modal.confirm({
+      confirm({
         title: t('er.msg.staleTitle'), content: t('er.msg.stale'), okText: t('er.btn.reload'), cancelText: t('common.cancel'),
         onOk: async () => { const r = await d.reload(); if (r) adopt(r); },
       });
@@ -138,17 +174,18 @@ export function useDeclarationActions(d: Deps) {
     if (!d.enabled.save) return;
     const input = checked(false);
     if (!input) return;
-    const r = d.record ? await saveExportReturn(d.record.id, d.record.version, input) : await createExportReturn(input);
+    const rec = recordRef.current;
+    const r = rec ? await saveExportReturn(rec.id, rec.version, input) : await createExportReturn(input);
     message.success(t('er.msg.saved'));
-    adopt(r);
-    if (!d.record) leave(`/export-returns/${r.id}`);
+    if (rec) adopt(r);
+    else created(r);
   });
 
   const submitNow = (input: ExportReturnInput) => run('submit', async () => {
-    let rec = d.record;
+    let rec = recordRef.current;
     if (!rec) {
       rec = await createExportReturn(input);
-      adopt(rec);
+      created(rec);
     }
     const body = JSON.stringify(input);
     const p = pendingSubmit.current;
@@ -167,7 +204,6 @@ export function useDeclarationActions(d: Deps) {
     pendingSubmit.current = null;
     adopt(r);
     message.success(t('er.msg.submitted', { status: statusLabel(r.status, lang) }));
-    if (pathname.endsWith('/new')) leave(`/export-returns/${r.id}`);
   });
 
   const submit = () => {
@@ -175,14 +211,14 @@ export function useDeclarationActions(d: Deps) {
     setProblem(null);
     const input = checked(true);
     if (!input) return;
-    modal.confirm({ title: t('er.msg.submitTitle'), content: t('er.msg.submitText'), okText: t('er.btn.submit'),
+    confirm({ title: t('er.msg.submitTitle'), content: t('er.msg.submitText'), okText: t('er.btn.submit'),
       cancelText: t('common.cancel'), onOk: () => { void submitNow(input); } });
   };
 
   const remove = () => {
     const rec = d.record;
     if (!d.enabled.remove || !rec || busyRef.current) return;
-    modal.confirm({
+    confirm({
       title: t('er.msg.deleteTitle'), content: t('er.msg.deleteText'), okText: t('er.btn.delete'), okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: () => run('delete', async () => {
@@ -191,23 +227,23 @@ export function useDeclarationActions(d: Deps) {
         qc.removeQueries({ queryKey: [...ER_KEY, 'detail', rec.id] });
         void qc.invalidateQueries({ queryKey: [...ER_KEY, 'list'] });
         void qc.invalidateQueries({ queryKey: [...ER_KEY, 'dashboard'] });
-        leave('/export-returns/new');
+        go('/export-returns/new');
       }),
     });
   };
 
   const newOne = () => {
     if (!d.enabled.new) return;
-    const go = () => {
+    const start = () => {
       d.checks.clearExternal();
       setProblem(null);
       if (pathname.endsWith('/new')) d.onReset();
       else navigate('/export-returns/new');
       setTimeout(() => document.getElementById('er_importDeclarationNo')?.focus(), 0);
     };
-    if (!d.dirty) { go(); return; }
-    modal.confirm({ title: t('er.msg.discardTitle'), content: t('er.msg.discard'), okText: t('er.btn.new'),
-      cancelText: t('common.cancel'), onOk: go });
+    if (!d.dirty) { start(); return; }
+    confirm({ title: t('er.msg.discardTitle'), content: t('er.msg.discard'), okText: t('er.btn.new'),
+      cancelText: t('common.cancel'), onOk: start });
   };
 
   const print = () => {
