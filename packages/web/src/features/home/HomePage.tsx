@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import type { myActivitySchema } from '@returntrace/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { get } from '../../api/client';
@@ -9,12 +11,21 @@ import { MENU } from '../../routes/meta';
 import { actionLabel, kindLabel, orgName, resultColor, resultLabel, roleLabel, useLang } from '../../i18n/labels';
 import { fmtTime } from '../../i18n/format';
 
-interface Activity {
-  id?: number | string;
-  at: string;
-  action: string;
-  result: string;
-  clientIp: string;
+type Activity = ReturnType<typeof myActivitySchema.parse>['items'][number];
+
+/**
+ * Row keys for the activity list. The API (myActivitySchema) sends no audit row id, and time + action is not unique
+ * (audit rows written in the same instant share their timestamp, e.g. two export_return.create), so repeats of a
+ * time and action are numbered in the order the server sent them.
+ */
+function withKeys(items: Activity[]): (Activity & { key: string })[] {
+  const seen = new Map<string, number>();
+  return items.map((a) => {
+    const base = `${a.at}-${a.action}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { ...a, key: n === 0 ? base : `${base}-${n}` };
+  });
 }
 
 export default function HomePage() {
@@ -26,6 +37,7 @@ export default function HomePage() {
     queryKey: ['me', 'activity'],
     queryFn: () => get<{ items: Activity[] }>('/me/activity'),
   });
+  const rows = useMemo(() => withKeys(activity.data?.items ?? []), [activity.data]);
   const shortcuts = MENU.filter((m) => m.shortcut && can(m.perm));
   // the server keeps the login before this one (user.previousLoginAt); its client address, when still among the
   // caller's recent activity, comes from the audit trail
@@ -85,11 +97,11 @@ export default function HomePage() {
         {activity.error ? (
           <LoadError error={activity.error} onRetry={() => void activity.refetch()} />
         ) : (
-          <Table<Activity>
+          <Table<Activity & { key: string }>
             size="small"
-            rowKey={(r) => String(r.id ?? `${r.at}-${r.action}`)}
+            rowKey="key"
             loading={activity.isLoading}
-            dataSource={activity.data?.items ?? []}
+            dataSource={rows}
             pagination={false}
             columns={[
               { title: t('home.at'), dataIndex: 'at', width: 180, render: (v: string) => fmtTime(v) },
