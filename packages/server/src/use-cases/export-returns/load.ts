@@ -17,8 +17,11 @@ export type ExportReturnRecord = typeof exportReturns.$inferSelect;
 
 /** The declaration (not deleted) if it exists and lies in the caller's jurisdiction; otherwise 404. */
 export async function loadExportReturnInScope(ctx: Ctx, id: string, db: DbOrTx = ctx.db, forUpdate = false): Promise<ExportReturnRecord> {
-  const q = db.select().from(exportReturns).where(and(eq(exportReturns.id, id), eq(exportReturns.deleted, false)));
-  const [row] = forUpdate ? await q.for('update') : await q;
+  // named prepared statements: PostgreSQL parses and plans them once per pooled connection
+  const q = db.select().from(exportReturns).where(and(eq(exportReturns.id, sql.placeholder('id')), eq(exportReturns.deleted, false)));
+  const [row] = forUpdate
+    ? await q.for('update').prepare('rt_export_return_locked').execute({ id })
+    : await q.prepare('rt_export_return').execute({ id });
   if (!row || !exportReturnVisible(ctx, row)) throw notFound('export-return declaration');
   return row;
 }
@@ -49,7 +52,8 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export const trimDecimal = (s: string | null): string | null => (s === null ? null : s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 export async function loadLines(db: DbOrTx, returnId: string): Promise<ExportReturnLine[]> {
-  const rows = await db.select().from(exportReturnLines).where(eq(exportReturnLines.returnId, returnId)).orderBy(asc(exportReturnLines.lineNo));
+  const rows = await db.select().from(exportReturnLines).where(eq(exportReturnLines.returnId, sql.placeholder('returnId')))
+    .orderBy(asc(exportReturnLines.lineNo)).prepare('rt_export_return_lines').execute({ returnId });
   return rows.map((l) => ({
     lineNo: l.lineNo, hsCode: l.hsCode, supervisionCategory: l.supervisionCategory, goodsName: l.goodsName,
     amount: trimDecimal(l.amount)!, currency: l.currency, quantity: trimDecimal(l.quantity)!, unit: l.unit,

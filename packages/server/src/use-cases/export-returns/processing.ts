@@ -15,13 +15,21 @@ import { auditPoliciesInForce } from './reference-cache';
 import type { ReceiptReason, Step } from './transitions';
 
 async function gatherFacts(tx: DbOrTx, row: ExportReturnRecord, lines: readonly ExportReturnLine[], checkExportNos: boolean): Promise<CustomsProcessingFacts> {
-  const [decl] = await tx.select({ withdrawn: customsDeclarations.withdrawn, direction: customsDeclarations.direction })
-    .from(customsDeclarations).where(eq(customsDeclarations.entryId, row.importDeclarationNo));
-  const approved = await tx.select({ unifiedNo: exportReturns.unifiedNo, returnNo: exportReturns.returnNo }).from(exportReturns)
-    .where(and(
-      eq(exportReturns.importDeclarationNo, row.importDeclarationNo), sql`${exportReturns.id} <> ${row.id}`,
-      eq(exportReturns.deleted, false), eq(exportReturns.status, targetOf('approve') as number),
-    ));
+  // one round trip, a named prepared statement: the import declaration and the approved returns on it
+  const [facts] = await tx.select({
+    withdrawn: customsDeclarations.withdrawn,
+    direction: customsDeclarations.direction,
+    approved: sql<{ unifiedNo: string; returnNo: string | null }[]>`coalesce((
+      SELECT json_agg(json_build_object('unifiedNo', r.unified_no, 'returnNo', r.return_no))
+        FROM export_returns r
+       WHERE r.import_declaration_no = ${sql.placeholder('importNo')} AND r.id <> ${sql.placeholder('id')}
+         AND NOT r.deleted AND r.status = ${sql.placeholder('approved')}), '[]'::json)`,
+  }).from(sql`(SELECT 1) AS one`)
+    .leftJoin(customsDeclarations, eq(customsDeclarations.entryId, sql.placeholder('importNo')))
+    .prepare('rt_export_return_facts')
+    .execute({ importNo: row.importDeclarationNo, id: row.id, approved: targetOf('approve') as number });
+  const decl = facts?.direction ? { withdrawn: facts.withdrawn!, direction: facts.direction } : undefined;
+  const approved = facts?.approved ?? [];
   const listed = (row.input as ExportReturnInput).originalExportDeclarationNos;
   // the look-up is needed only when the policy switches the rule on
   const nos = checkExportNos && listed ? splitExportDeclarationNos(listed) : [];
