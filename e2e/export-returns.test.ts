@@ -184,6 +184,12 @@ describe('export returns', () => {
         name: '检验报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
       });
       await expectVisible(drawer.getByText('检验报告.pdf'), 'the uploaded file in the list');
+      // a program named .pdf is refused in the browser by the domain's content check, before any upload
+      await drawer.locator('input[type=file]').setInputFiles({
+        name: '发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00'),
+      });
+      await expectVisible(toast(page, '文件 发票.pdf 未上传：该文件是可执行程序'), 'the refusal of a program named .pdf');
+      expect(await drawer.getByTestId('er-att-table').getByText('发票.pdf').count()).toBe(0);
       await screenshot(page, 'er-attachments');
       await drawer.locator('.ant-drawer-close').click();
       await expectHidden(page.locator('.ant-drawer-open'), 'the attachments drawer once closed');

@@ -58,9 +58,9 @@ const zh = {
     altU: '随附单据快捷键。', shiftEnter: '光标跳转到上一个录入框。',
   },
   att: {
-    title: '随附单据', upload: '上传文件', limit: '支持 PDF、JPEG、PNG 格式，单个文件不超过 5 MB', fileName: '文件名',
+    title: '随附单据', upload: '上传文件', limit: '支持 PDF、JPEG、PNG 格式，单个文件不超过 {{mb}} MB', fileName: '文件名',
     size: '大小', uploadedAt: '上传时间', deleteConfirm: '确认删除随附单据 {{name}}？', uploaded: '上传成功',
-    tooBig: '文件 {{name}} 超过 5 MB，未上传', badType: '文件 {{name}} 不是 PDF、JPEG 或 PNG，未上传', empty: '暂无随附单据',
+    tooBig: '单个文件不能超过 {{mb}} MB', refused: '文件 {{name}} 未上传：{{reason}}', empty: '暂无随附单据',
   },
   hint: {
     importDeclarationNo: '填写出口复进口的 18 位进口报关单号，按回车获取报关单数据。',
@@ -176,9 +176,9 @@ const en: Texts = {
     shiftEnter: 'Moves to the previous field.',
   },
   att: {
-    title: 'Attachments (随附单据)', upload: 'Upload', limit: 'PDF, JPEG or PNG, at most 5 MB per file', fileName: 'File name',
+    title: 'Attachments (随附单据)', upload: 'Upload', limit: 'PDF, JPEG or PNG, at most {{mb}} MB per file', fileName: 'File name',
     size: 'Size', uploadedAt: 'Uploaded at', deleteConfirm: 'Delete the attachment {{name}}?', uploaded: 'Uploaded',
-    tooBig: '{{name}} is larger than 5 MB and was not uploaded', badType: '{{name}} is not a PDF, JPEG or PNG and was not uploaded',
+    tooBig: 'At most {{mb}} MB per file', refused: '{{name}} was not uploaded: {{reason}}',
     empty: 'No attachments',
   },
   hint: {

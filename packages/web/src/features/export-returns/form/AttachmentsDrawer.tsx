@@ -3,15 +3,22 @@ import { Alert, App, Button, Drawer, Popconfirm, Space, Table, Typography, Uploa
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Attachment } from '@returntrace/domain';
+import {
+  ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, checkAttachmentContent, checkAttachmentFileName,
+  type Attachment,
+} from '@returntrace/domain';
 import { problemText } from '../../../api/problem';
 import { fmtTime } from '../../../i18n/format';
+import { useLang } from '../../../i18n/labels';
 import { attachmentUrl, deleteAttachment, ER_KEY, uploadAttachment, useAttachments } from '../api';
 import { fmtSize } from '../labels';
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
-const TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+/** What the file picker offers: the domain's accepted extensions and media types. */
+const ACCEPT = [
+  ...ATTACHMENT_MEDIA_TYPES.flatMap((m) => ATTACHMENT_EXTENSIONS[m].map((e) => `.${e}`)),
+  ...ATTACHMENT_MEDIA_TYPES,
+].join(',');
+const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
 interface Props {
   open: boolean;
@@ -22,10 +29,11 @@ interface Props {
   editable: boolean;
 }
 
-/** 随附单据: files that go with the declaration (PDF, JPEG, PNG; ≤ 5 MB; the server checks the content). */
+/** 随附单据: files that go with the declaration (PDF, JPEG, PNG up to ATTACHMENT_MAX_BYTES; the server decides on the content). */
 export function AttachmentsDrawer({ open, onClose, id, editable }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const lang = useLang();
   const qc = useQueryClient();
   const list = useAttachments(id, open);
   const [busy, setBusy] = useState(false);
@@ -34,10 +42,23 @@ export function AttachmentsDrawer({ open, onClose, id, editable }: Props) {
     qc.invalidateQueries({ queryKey: [...ER_KEY, 'detail', id] }),
   ]);
 
+  /**
+   * The domain's checks of the name, size and content, in the browser before uploading, so that a refused file costs
+   * no transfer; the server runs the same checks and decides.
+   */
+  const refusal = async (file: File): Promise<string | null> => {
+    if (file.size > ATTACHMENT_MAX_BYTES) return t('er.att.tooBig', { mb: MAX_MB });
+    const name = checkAttachmentFileName(file.name);
+    if (!name.ok) return lang === 'zh' ? name.issue.messageZh : name.issue.message;
+    const content = checkAttachmentContent(name.fileName, new Uint8Array(await file.arrayBuffer()));
+    if (!content.ok) return lang === 'zh' ? content.issue.messageZh : content.issue.message;
+    return null;
+  };
+
   const upload = async (file: File) => {
     if (!id) return;
-    if (file.size > MAX_BYTES) { message.error(t('er.att.tooBig', { name: file.name })); return; }
-    if (file.type && !TYPES.has(file.type)) { message.error(t('er.att.badType', { name: file.name })); return; }
+    const refused = await refusal(file).catch((e: unknown) => problemText(e));
+    if (refused) { message.error(t('er.att.refused', { name: file.name, reason: refused })); return; }
     setBusy(true);
     try {
       await uploadAttachment(id, file);
@@ -72,7 +93,7 @@ export function AttachmentsDrawer({ open, onClose, id, editable }: Props) {
                 <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="er-att-upload">{t('er.att.upload')}</Button>
               </Upload>
             ) : null}
-            <Typography.Text type="secondary" data-testid="er-att-limit">{t('er.att.limit')}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="er-att-limit">{t('er.att.limit', { mb: MAX_MB })}</Typography.Text>
           </Space>
           {list.error ? <Alert type="error" showIcon title={problemText(list.error)} /> : (
             <Table<Attachment>
