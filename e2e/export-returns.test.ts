@@ -144,8 +144,7 @@ describe('export returns', () => {
       await expectVisible(page.getByTestId('er-form-page'), 'the declaration form');
 
       await page.keyboard.press('Alt+k');
-      // the test id sits on the modal's root, which has no box of its own
-      const keys = page.getByTestId('er-shortcuts-modal').locator('.ant-modal');
+      const keys = page.getByTestId('er-shortcuts-modal');
       await expectVisible(keys, 'the shortcut list after Alt+K');
       for (const k of ['Alt+S', 'Alt+R', 'Alt+P', 'Alt+K', 'Alt+U', 'Shift+Enter']) {
         await expectVisible(keys.locator('kbd').getByText(k, { exact: true }), `${k} in the shortcut list`);

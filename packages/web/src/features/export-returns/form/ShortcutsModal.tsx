@@ -9,7 +9,9 @@ export function ShortcutsModal({ open, onClose }: { open: boolean; onClose: () =
     ['Alt+K', 'altK'], ['Alt+U', 'altU'], ['Shift+Enter', 'shiftEnter'],
   ].map(([key, desc]) => ({ key: key!, desc: t(`er.shortcuts.${desc!}`) }));
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title={t('er.shortcuts.title')} width={620} data-testid="er-shortcuts-modal">
+    <Modal open={open} onCancel={onClose} footer={null} title={t('er.shortcuts.title')} width={620}
+      // data-* props land on the modal's root, which has no box of its own; the panel wrapper is what the user sees
+      modalRender={(panel) => <div data-testid="er-shortcuts-modal">{panel}</div>}>
       <Table
         size="small"
         bordered
