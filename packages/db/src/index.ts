@@ -1,4 +1,5 @@
 export * from './client';
+export * from './ref-tables';
 export * as schema from './schema/index';
 export * from './schema/index';
 export type { SQL } from 'drizzle-orm';

@@ -1,10 +1,7 @@
 import { DEFAULT_RETURN_REASONS, type RefDatasetId, type RefRowMap } from '@returntrace/domain';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../client';
-import {
-  refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters, refHsSections, refUnits,
-} from '../../schema/refdata';
-import { refReturnReasons } from '../../schema/export-returns';
+import { REF_TABLES, type RefTable } from '../../ref-tables';
 import { buildCountryRows } from './countries';
 import { buildCurrencyRows } from './currencies';
 import { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
@@ -16,18 +13,7 @@ export { HS_CHAPTERS, HS_SECTIONS } from './hs-chapters';
 export { UNIT_ROWS } from './units';
 export { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
 
-/** The Drizzle table of each reference dataset. */
-export const REF_TABLES = {
-  'hs-sections': refHsSections,
-  'hs-chapters': refHsChapters,
-  countries: refCountries,
-  currencies: refCurrencies,
-  divisions: refDivisions,
-  'customs-districts': refCustomsDistricts,
-  units: refUnits,
-  'return-reasons': refReturnReasons,
-} as const satisfies Record<RefDatasetId, unknown>;
-export type RefTable = (typeof REF_TABLES)[RefDatasetId];
+export { REF_TABLES, type RefTable };
 
 export type RefSeedRows = { [K in RefDatasetId]: RefRowMap[K][] };
 
@@ -79,13 +65,13 @@ async function insertBatches<T extends RefTable>(tx: DbOrTx, table: T, rows: rea
 export async function seedReferenceData(db: DbOrTx): Promise<Record<RefDatasetId, number>> {
   const d = referenceSeedRows();
   return db.transaction(async (tx) => ({
-    'hs-sections': await insertBatches(tx, refHsSections, d['hs-sections']),
-    'hs-chapters': await insertBatches(tx, refHsChapters, d['hs-chapters']),
-    countries: await insertBatches(tx, refCountries, d.countries),
-    currencies: await insertBatches(tx, refCurrencies, d.currencies),
-    divisions: await insertBatches(tx, refDivisions, d.divisions),
-    'customs-districts': await insertBatches(tx, refCustomsDistricts, d['customs-districts']),
-    units: await insertBatches(tx, refUnits, d.units),
-    'return-reasons': await insertBatches(tx, refReturnReasons, d['return-reasons']),
+    'hs-sections': await insertBatches(tx, REF_TABLES['hs-sections'], d['hs-sections']),
+    'hs-chapters': await insertBatches(tx, REF_TABLES['hs-chapters'], d['hs-chapters']),
+    countries: await insertBatches(tx, REF_TABLES.countries, d.countries),
+    currencies: await insertBatches(tx, REF_TABLES.currencies, d.currencies),
+    divisions: await insertBatches(tx, REF_TABLES.divisions, d.divisions),
+    'customs-districts': await insertBatches(tx, REF_TABLES['customs-districts'], d['customs-districts']),
+    units: await insertBatches(tx, REF_TABLES.units, d.units),
+    'return-reasons': await insertBatches(tx, REF_TABLES['return-reasons'], d['return-reasons']),
   }));
 }

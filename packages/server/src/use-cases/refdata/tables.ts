@@ -1,7 +1,4 @@
-import {
-  asc, inArray, isNotNull, refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters,
-  refHsSections, refReturnReasons, refUnits, sql, type DbOrTx, type SQL,
-} from '@returntrace/db';
+import { asc, inArray, isNotNull, REF_TABLES, sql, type DbOrTx, type SQL } from '@returntrace/db';
 import { REF_DATASETS, type RefDatasetId } from '@returntrace/domain';
 import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 
@@ -9,16 +6,7 @@ import type { AnyPgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'dri
  * Dataset-generic access to the reference tables. The registry (packages/domain) names the fields; the Drizzle
  * tables hold a column under each field name. Everything here is typed by field name, not per table.
  */
-export const REF_TABLES = {
-  'hs-sections': refHsSections,
-  'hs-chapters': refHsChapters,
-  countries: refCountries,
-  currencies: refCurrencies,
-  divisions: refDivisions,
-  'customs-districts': refCustomsDistricts,
-  units: refUnits,
-  'return-reasons': refReturnReasons,
-} as const satisfies Record<RefDatasetId, PgTable>;
+export { REF_TABLES };
 
 export type RefRecord = Record<string, unknown>;
 
