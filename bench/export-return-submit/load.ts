@@ -118,7 +118,7 @@ export async function sampleSessions(adminUrl: string, database: string, pool: p
       const { rows } = await client.query<{ running: string; chain: string; rowlock: string; iit: string; idle: string; held: string }>(`
         WITH s AS (
           SELECT a.state, a.wait_event_type,
-                 a.query LIKE 'SELECT value FROM settings WHERE key = $1 FOR UPDATE%' AS head_lock,
+                 a.query ILIKE 'select "value" from "settings" where%for update' AS head_lock,
                  a.query LIKE '%INSERT INTO audit_log%' AS append
             FROM pg_stat_activity a
            WHERE a.datname = $1 AND a.backend_type = 'client backend' AND a.pid <> pg_backend_pid())

@@ -22,6 +22,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await other?.close();
+  if (main?.pool) {
+    // let every connection finish closing before the test database is dropped (a drop terminates the stragglers)
+    await main.pool.end();
+    main.pool.end = () => Promise.resolve();
+    await new Promise((r) => setTimeout(r, 300));
+  }
   await main?.close();
 });
 

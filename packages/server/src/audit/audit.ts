@@ -1,4 +1,4 @@
-import { auditLog, asc, gt, queryRows, settings, sql, type Db, type DbOrTx, type Tx } from '@returntrace/db';
+import { auditLog, asc, eq, gt, settings, sql, type Db, type DbOrTx, type Tx } from '@returntrace/db';
 import type { Ctx } from '../context';
 import { sm3Hex } from '../security/crypto';
 
@@ -56,9 +56,10 @@ export async function ensureAuditHead(db: DbOrTx): Promise<void> {
 }
 
 async function lockHead(tx: DbOrTx): Promise<{ id: number; hash: string } | undefined> {
-  const [head] = await queryRows<{ value: { id: number; hash: string } }>(tx,
-    sql`SELECT value FROM settings WHERE key = ${HEAD_KEY} FOR UPDATE`);
-  return head?.value;
+  // a named prepared statement: parsed and planned once per pooled connection
+  const [head] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key')))
+    .for('update').prepare('rt_audit_head_lock').execute({ key: HEAD_KEY });
+  return head?.value as { id: number; hash: string } | undefined;
 }
 
 /**
