@@ -3,4 +3,4 @@ export * from './ref-tables';
 export * as schema from './schema/index';
 export * from './schema/index';
 export type { SQL } from 'drizzle-orm';
-export { sql, eq, and, or, not, inArray, desc, asc, like, ilike, gte, lte, gt, lt, isNull, isNotNull, count } from 'drizzle-orm';
+export { sql, eq, and, or, not, inArray, desc, asc, like, ilike, gte, lte, gt, lt, isNull, isNotNull, count, getTableColumns } from 'drizzle-orm';
