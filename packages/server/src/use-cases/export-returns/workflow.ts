@@ -6,9 +6,9 @@
 import { exportReturns, organisations, eq, type DbOrTx } from '@returntrace/db';
 import {
   UNIFIED_NO_KIND, formatUnifiedNo, unifiedNoScope, beijingDate, transition,
-  type ExportReturnInput, type ExportReturnState, type ExportReturnView,
+  type ExportReturnInput, type ExportReturnLine, type ExportReturnState, type ExportReturnView,
 } from '@returntrace/domain';
-import { audit, auditMany, type AuditInput, transaction } from '../../audit/audit';
+import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
@@ -116,15 +116,23 @@ export async function batchDeleteExportReturns(ctx: Ctx, ids: readonly string[])
   return out;
 }
 
+/** Customs processing failed unexpectedly inside a submit transaction (which is then rolled back). */
+class ProcessingFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super('customs processing failed');
+  }
+}
+
 /**
  * POST /export-returns/:id/submit — saves the input and submits (1), then customs processing decides the next
- * steps; the submission and the processing steps are written together (one update, one receipts insert), in one
- * transaction. Processing runs in a savepoint: should it fail unexpectedly, its part is undone and the declaration
- * goes to 2 (提交失败) with a receipt instead; the enterprise's input and the submission are kept either way.
+ * steps; the submission and the processing steps are written together (one update with its receipts), in one
+ * transaction. Should processing fail unexpectedly, that transaction is rolled back and a second one saves the input
+ * and submits with the outcome 2 (提交失败) and its receipt instead: the enterprise's input and the submission are
+ * kept either way, and the common path needs no savepoint.
  */
 export async function submitExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
-  const { row, lines } = await transaction(ctx.db, async (tx) => {
+  const attempt = (failure: ProcessingFailed | null) => transaction(ctx.db, async (tx) => {
     const current = await loadOwn(ctx, id, tx);
     requireVersion(current, ifMatch);
     decide(current, 'submit');
@@ -132,19 +140,20 @@ export async function submitExportReturn(ctx: Ctx, id: string, input: ExportRetu
     if (content.linesChanged) await writeLines(tx, id, content.lines);
     const set = { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null };
     const submit: Step = { event: 'submit', opts: { set } };
-    const audits: AuditInput[] = [];
-    let processed: ExportReturnRecord;
+    if (failure) return { row: await applyEvents(ctx, tx, current, [submit, submitFailedStep(failure.reason)]), lines: content.lines };
     try {
-      processed = await transaction(tx, async (sp) => {
-        const steps = await processingSteps(ctx, sp, { ...current, ...set }, content.lines);
-        return applyEvents(ctx, sp, current, [submit, ...steps], audits);
-      });
+      const steps = await processingSteps(ctx, tx, { ...current, ...set }, content.lines);
+      return { row: await applyEvents(ctx, tx, current, [submit, ...steps]), lines: content.lines };
     } catch (err) {
-      audits.length = 0;
-      processed = await applyEvents(ctx, tx, current, [submit, submitFailedStep(err)], audits);
+      throw new ProcessingFailed(err);
     }
-    await auditMany(ctx, tx, audits);
-    return { row: processed, lines: content.lines };
   });
-  return toExportReturnView(ctx, row, ctx.db, lines);
+  let result: { row: ExportReturnRecord; lines: ExportReturnLine[] };
+  try {
+    result = await attempt(null);
+  } catch (err) {
+    if (!(err instanceof ProcessingFailed)) throw err;
+    result = await attempt(err);
+  }
+  return toExportReturnView(ctx, result.row, ctx.db, result.lines);
 }
