@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectHidden, expectVisible, launchBrowser, login, screenshot, withPage } from './support/browser';
 import {
   backfill, confirmDialog, expectFieldError, expectFocus, expectValue, fieldError, fillYellowFields, findInQuery,
-  MANUFACTURER, openFromAuditQueue, openMenu, saveNewByKeyboard, STATUS, submitDeclaration, toast, wrongCheckChar,
+  focusedUncovered, MANUFACTURER, openFromAuditQueue, openMenu, saveNewByKeyboard, STATUS, submitDeclaration, toast,
+  wrongCheckChar,
 } from './support/export-returns';
 import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
 
@@ -165,6 +166,13 @@ describe('export returns', () => {
       await expectFocus(page, 'er_consigneeContact', 'the previous field after Shift+Enter');
       await page.keyboard.type('赵磊');
 
+      // walking on down the form (goods lines, then 其他) scrolls each field clear of the sticky bars, and back up
+      for (const key of [...Array<string>(24).fill('Enter'), ...Array<string>(24).fill('Shift+Enter')]) {
+        await page.keyboard.press(key);
+        const f = await focusedUncovered(page);
+        expect(f.covered, `#${f.id} after ${key} is covered by ${f.covered}`).toBe('');
+      }
+
       // attachments before the first save: asks to save first
       await page.keyboard.press('Alt+u');
       const drawer = page.getByTestId('er-attachments');
@@ -189,6 +197,9 @@ describe('export returns', () => {
       });
       await expectVisible(toast(page, '文件 发票.pdf 未上传：该文件是可执行程序'), 'the refusal of a program named .pdf');
       expect(await drawer.getByTestId('er-att-table').getByText('发票.pdf').count()).toBe(0);
+      // the long message sits over the drawer's close button until it goes (it stays while the pointer is over it)
+      await page.mouse.move(10, 890);
+      await expectHidden(toast(page, '发票.pdf'), 'the refusal message once it timed out');
       await screenshot(page, 'er-attachments');
       await drawer.locator('.ant-drawer-close').click();
       await expectHidden(page.locator('.ant-drawer-open'), 'the attachments drawer once closed');

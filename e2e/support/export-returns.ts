@@ -64,6 +64,19 @@ export async function expectFocus(page: Page, id: string, what: string): Promise
   await expect.poll(() => focusedId(page), { timeout: UI_TIMEOUT, message: `focus on ${what}` }).toBe(id);
 }
 
+/**
+ * The id of the focused control, or a description of what covers it: the control's own hit point (its centre, at
+ * most 20px in from the left) must belong to the control's form item, not to a sticky bar over it.
+ */
+export const focusedUncovered = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return { id: '', covered: '' };
+  const b = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(b.left + Math.min(b.width / 2, 20), b.top + b.height / 2);
+  const mine = !!hit && (el.contains(hit) || hit.contains(el) || !!hit.closest('.ant-form-item, td')?.contains(el));
+  return { id: el.id, covered: mine ? '' : String(hit?.className || hit?.tagName || 'outside the window') };
+});
+
 /** A toast of antd's message API. */
 export const toast = (page: Page, text: string | RegExp) => page.locator('.ant-message-notice').filter({ hasText: text });
 
