@@ -303,6 +303,16 @@ describe('declaration workflow', () => {
     expect(await receiptStatuses(v.id)).toEqual([1, 4, 1, 3, 5, 8, 0, 1, 3, 5]);
   });
 
+  it('answers a submit with the declaration exactly as a later read shows it', async () => {
+    for (const overrides of [{}, { lines: [{ lineNo: 1, industrial: false }] }]) {
+      const d = await create(huaxin, NO.food, overrides);
+      const res = await submit(huaxin, d.id, d.version, NO.food, {}, overrides);
+      expect(res.statusCode).toBe(200);
+      const read = await huaxin.get(`${API}/${d.id}`);
+      expect(res.json()).toEqual(read.json());
+    }
+  });
+
   it('goes to 2 (submit failed) with a receipt when processing fails, never a 500 with a half write', async () => {
     const d = await create(huaxin, NO.failing);
     // a database rule that makes the receipt of status 3 fail, as an outage in the middle of processing would

@@ -3,7 +3,7 @@
  * of the module (workflow, print, attachments) loads through `loadExportReturnInScope`, so a declaration outside
  * the caller's jurisdiction answers 404 everywhere alike.
  */
-import { and, asc, eq, exportReturnLines, exportReturns, queryRows, sql, type DbOrTx } from '@returntrace/db';
+import { and, asc, eq, exportReturnLines, exportReturns, getTableColumns, queryRows, sql, type DbOrTx } from '@returntrace/db';
 import {
   allowedEvents, isRejectedState, type ExportReturnFilled, type ExportReturnInput, type ExportReturnLine,
   type ExportReturnStatus, type ExportReturnView,
@@ -61,15 +61,51 @@ export async function loadLines(db: DbOrTx, returnId: string): Promise<ExportRet
   }));
 }
 
-/** The full view of a declaration as the API presents it (`lines` when the caller has them at hand). */
-export async function toExportReturnView(ctx: Ctx, row: ExportReturnRecord, db: DbOrTx = ctx.db, lines?: readonly ExportReturnLine[]): Promise<ExportReturnView> {
+/** What the view shows around the row: parties, collector, latest receipt, attachment count. */
+export interface ViewExtras {
+  ent_code: string | null; ent_customs: string | null; ent_name: string | null; collector: string | null;
+  office: { id: string; code: string; nameZh: string; nameEn: string } | null;
+  latest: { messageZh: string; messageEn: string; reasons: { code: string; zh: string; en: string }[] } | null;
+  attachments: number;
+}
+
+/** The declaration (not deleted, locked FOR UPDATE) with its goods lines and view extras, in one round trip. */
+export async function loadLockedWithContext(ctx: Ctx, id: string, tx: DbOrTx): Promise<{ row: ExportReturnRecord; lines: ExportReturnLine[]; extras: ViewExtras }> {
+  const [found] = await tx.select({
+    ...getTableColumns(exportReturns),
+    lines: sql<RawLine[]>`coalesce((SELECT json_agg(json_build_object('lineNo', l.line_no, 'hsCode', l.hs_code,
+        'supervisionCategory', l.supervision_category, 'goodsName', l.goods_name, 'amount', l.amount::text, 'currency', l.currency,
+        'quantity', l.quantity::text, 'unit', l.unit, 'weightKg', l.weight_kg::text, 'industrial', l.industrial) ORDER BY l.line_no)
+      FROM export_return_lines l WHERE l.return_id = ${exportReturns.id}), '[]'::json)`,
+    extras: sql<ViewExtras>`(SELECT json_build_object('ent_code', e.code, 'ent_customs', e.customs_code, 'ent_name', e.name_zh,
+        'collector', (SELECT display_name FROM users u WHERE u.id = ${exportReturns.createdBy}),
+        'office', (SELECT json_build_object('id', o.id, 'code', o.code, 'nameZh', o.name_zh, 'nameEn', o.name_en)
+           FROM organisations o WHERE o.id = ${exportReturns.competentOfficeId}),
+        'latest', NULL,
+        'attachments', (SELECT count(*)::int FROM export_return_attachments a WHERE a.return_id = ${exportReturns.id}))
+      FROM organisations e WHERE e.id = ${exportReturns.enterpriseId})`,
+  }).from(exportReturns)
+    .where(and(eq(exportReturns.id, sql.placeholder('id')), eq(exportReturns.deleted, false)))
+    .for('update', { of: exportReturns })
+    .prepare('rt_export_return_locked_with_context')
+    .execute({ id });
+  if (!found || !exportReturnVisible(ctx, found)) throw notFound('export-return declaration');
+  const { lines, extras, ...row } = found;
+  return {
+    row,
+    lines: lines.map((l) => ({ ...l, amount: trimDecimal(l.amount)!, quantity: trimDecimal(l.quantity)!, weightKg: trimDecimal(l.weightKg) })),
+    extras,
+  };
+}
+type RawLine = ExportReturnLine;
+
+/**
+ * The full view of a declaration as the API presents it. `lines` and `extras` when the caller has them at hand
+ * (a submit loads them with the row); otherwise one more round trip.
+ */
+export async function toExportReturnView(ctx: Ctx, row: ExportReturnRecord, db: DbOrTx = ctx.db, lines?: readonly ExportReturnLine[], extras?: ViewExtras): Promise<ExportReturnView> {
   // one round trip for everything around the row: parties, collector, latest receipt, attachment count
-  const [extra] = await queryRows<{
-    ent_code: string | null; ent_customs: string | null; ent_name: string | null; collector: string | null;
-    office: { id: string; code: string; nameZh: string; nameEn: string } | null;
-    latest: { messageZh: string; messageEn: string; reasons: { code: string; zh: string; en: string }[] } | null;
-    attachments: number;
-  }>(db, sql`
+  const [extra] = extras ? [extras] : await queryRows<ViewExtras>(db, sql`
     SELECT e.code AS ent_code, e.customs_code AS ent_customs, e.name_zh AS ent_name,
       (SELECT display_name FROM users u WHERE u.id = ${row.createdBy}) AS collector,
       (SELECT json_build_object('id', o.id, 'code', o.code, 'nameZh', o.name_zh, 'nameEn', o.name_en)

@@ -45,6 +45,10 @@ export interface ApplyOptions {
   auditDetail?: Record<string, unknown>;
 }
 
+export interface WrittenReceipts {
+  receipts: (typeof exportReturnReceipts.$inferInsert)[];
+}
+
 export interface Step {
   event: ExportReturnEvent;
   opts?: ApplyOptions;
@@ -63,7 +67,11 @@ export function applyEvent(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, event:
  * (the last state; the version counts every step) with the receipts' INSERT in the same statement, and one audit row per event —
  * written at once, or collected into `pendingAudits` when the caller writes them later in the same transaction.
  */
-export async function applyEvents(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, steps: readonly Step[], pendingAudits?: AuditInput[]): Promise<ExportReturnRecord> {
+export async function applyEvents(
+  ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord, steps: readonly Step[], pendingAudits?: AuditInput[],
+  /** filled with the receipts written (a caller that presents the result without reading it back) */
+  written?: WrittenReceipts,
+): Promise<ExportReturnRecord> {
   const now = ctx.clock.now();
   let state = row.status as ExportReturnState;
   let set: Partial<typeof exportReturns.$inferInsert> = {};
@@ -109,6 +117,7 @@ export async function applyEvents(ctx: Ctx, tx: DbOrTx, row: ExportReturnRecord,
   }
   if (pendingAudits) pendingAudits.push(...audits);
   else await auditMany(ctx, tx, audits);
+  if (written) written.receipts = receipts;
   return updated!;
 }
 

@@ -13,14 +13,16 @@ import type { Ctx } from '../../context';
 import { notFound, ProblemError } from '../../errors';
 import { backfillProblem, lookupBackfill } from './backfill';
 import { checkDeclarationInput, contentColumns, linesDiffer, mergeLines, writeLines, type DeclarationContent } from './declaration-input';
-import { loadExportReturnInScope, loadLines, toExportReturnView, type ExportReturnRecord } from './load';
+import { loadExportReturnInScope, loadLines, loadLockedWithContext, toExportReturnView, type ExportReturnRecord, type ViewExtras } from './load';
 import { processingSteps, submitFailedStep } from './processing';
-import { applyEvent, applyEvents, decide, nextSequence, requireVersion, type Step } from './transitions';
+import { applyEvent, applyEvents, decide, nextSequence, requireVersion, type Step, type WrittenReceipts } from './transitions';
 
 /** Content of a declaration from its input: backfilled afresh when the import declaration number is new. */
-async function contentFor(ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, current: ExportReturnRecord | null, submit: boolean): Promise<DeclarationContent> {
+async function contentFor(
+  ctx: Ctx, tx: DbOrTx, input: ExportReturnInput, current: ExportReturnRecord | null, submit: boolean, storedLines?: ExportReturnLine[],
+): Promise<DeclarationContent> {
   if (current && current.importDeclarationNo === input.importDeclarationNo) {
-    const base = await loadLines(tx, current.id);
+    const base = storedLines ?? await loadLines(tx, current.id);
     await checkDeclarationInput(ctx, tx, input, base, submit);
     const lines = mergeLines(base, input.lines);
     return {
@@ -133,27 +135,39 @@ class ProcessingFailed extends Error {
 export async function submitExportReturn(ctx: Ctx, id: string, input: ExportReturnInput, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
   const attempt = (failure: ProcessingFailed | null) => transaction(ctx.db, async (tx) => {
-    const current = await loadOwn(ctx, id, tx);
+    // the row, its goods lines and what the answer shows around it, in one round trip
+    const { row: current, lines: stored, extras } = await loadLockedWithContext(ctx, id, tx);
+    if (current.enterpriseId !== ctx.actor!.orgId) throw notFound('export-return declaration');
     requireVersion(current, ifMatch);
     decide(current, 'submit');
-    const content = await contentFor(ctx, tx, input, current, true);
+    const content = await contentFor(ctx, tx, input, current, true, stored);
     if (content.linesChanged) await writeLines(tx, id, content.lines);
     const set = { ...contentColumns(content), submittedAt: now, collectedAt: now, queuedAt: null, returnNo: null, decidedAt: null, decidedBy: null };
     const submit: Step = { event: 'submit', opts: { set } };
-    if (failure) return { row: await applyEvents(ctx, tx, current, [submit, submitFailedStep(failure.reason)]), lines: content.lines };
-    try {
-      const steps = await processingSteps(ctx, tx, { ...current, ...set }, content.lines);
-      return { row: await applyEvents(ctx, tx, current, [submit, ...steps]), lines: content.lines };
-    } catch (err) {
-      throw new ProcessingFailed(err);
+    const written: WrittenReceipts = { receipts: [] };
+    let row: ExportReturnRecord;
+    if (failure) {
+      row = await applyEvents(ctx, tx, current, [submit, submitFailedStep(failure.reason)], undefined, written);
+    } else {
+      try {
+        const steps = await processingSteps(ctx, tx, { ...current, ...set }, content.lines);
+        row = await applyEvents(ctx, tx, current, [submit, ...steps], undefined, written);
+      } catch (err) {
+        throw new ProcessingFailed(err);
+      }
     }
+    const last = written.receipts[written.receipts.length - 1]!;
+    const latest = { messageZh: last.messageZh, messageEn: last.messageEn, reasons: (last.reasons ?? []) as NonNullable<ViewExtras['latest']>['reasons'] };
+    // the answer is built from what is at hand, unless the competent office changed with a new import declaration
+    const view = content.competentOfficeId === current.competentOfficeId ? { ...extras, latest } : undefined;
+    return { row, lines: content.lines, view };
   });
-  let result: { row: ExportReturnRecord; lines: ExportReturnLine[] };
+  let result: { row: ExportReturnRecord; lines: ExportReturnLine[]; view: ViewExtras | undefined };
   try {
     result = await attempt(null);
   } catch (err) {
     if (!(err instanceof ProcessingFailed)) throw err;
     result = await attempt(err);
   }
-  return toExportReturnView(ctx, result.row, ctx.db, result.lines);
+  return toExportReturnView(ctx, result.row, ctx.db, result.lines, result.view);
 }
