@@ -14,7 +14,7 @@ import { defaultConfig } from '../../packages/server/src/config';
 import { startServer, type RunningServer } from '../../packages/server/src/index';
 import { PG_BIN, pgBinariesPresent, startPgCluster } from '../../scripts/pg-cluster.mjs';
 import { createDrafts, insertExportDeclarations, insertImportDeclarations, loginOperators, type Operator, type SubmitRequest } from '../export-return-submit/fixtures';
-import { cpuMeter, measureList, sampleSessions, type CpuUse, type ListMeasurement, type SessionProfile } from '../export-return-submit/load';
+import { cpuMeter, measureList, sampleSessions, statementsDuring, type CpuUse, type ListMeasurement, type SessionProfile } from '../export-return-submit/load';
 import { startBareApp } from '../export-return-submit/bare';
 import { DURATION_S, WARMUP_S, rowAgainst, type Benchmark, type BenchContext, type BenchRow } from '../lib';
 
@@ -230,6 +230,16 @@ async function run(ctx: BenchContext, dbs: Databases): Promise<BenchRow[]> {
     const mSingle = await measureList({ origin: server.url, requests: single, mode: 'once', connections: 1, durationS: Math.max(2, Math.ceil(DURATION_S / 2)) });
     await checkPhase(db, 'one client', mSingle, single);
     ctx.log(`one client: ${describe(mSingle)}`);
+
+    // the statements of one submit, on its own (nothing else runs meanwhile)
+    const [probe] = await drafts.take(1, 'statement count', ctx);
+    const statements = await statementsDuring(async () => {
+      const res = await fetch(`${server.url}${probe!.path}`, { method: 'POST', headers: probe!.headers, body: probe!.body });
+      if (!res.ok) throw new Error(`statement count: submit answered ${res.status}`);
+      await res.arrayBuffer();
+    });
+    ctx.log(`statements of one submit (authentication and Idempotency-Key included): ${statements.length}`);
+    for (const st of statements) ctx.log(`  ${st.slice(0, 110)}`);
 
     const chain = await verifyAuditChain(db);
     if (!chain.ok) throw new Error(`audit chain broken after the run: ${chain.reason}`);

@@ -204,3 +204,25 @@ export async function cpuMeter(adminUrl: string, database: string) {
     },
   };
 }
+
+/**
+ * The SQL statements the server sends while `fn` runs (the server runs in this process; nothing else may query
+ * meanwhile): every `pg` client query, BEGIN and COMMIT included. Prepared statements are marked with their name.
+ */
+export async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as string | { text?: string; name?: string };
+    const text = typeof q === 'string' ? q : q?.text ?? '';
+    seen.push(`${typeof q === 'object' && q?.name ? `[${q.name}] ` : ''}${text.replace(/\s+/g, ' ').trim()}`);
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
