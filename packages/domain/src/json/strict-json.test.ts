@@ -132,6 +132,21 @@ describe('parseStrictJson: refusals', () => {
   });
 
   it.each([
+    ['{"lines":[{"weightKg":1e309}]}', 'lines.0.weightKg'],
+    ['{"lines":[{"lineNo":1,"weightKg":NaN}]}', 'lines.0.weightKg'],
+    ['{"a":[1,2,Infinity]}', 'a.2'],
+    ['{"a":{"b":-1e999}}', 'a.b'],
+  ])('a malformed value %j names its field %s', (text, path) => {
+    const r = parseStrictJson(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.path).toBe(path);
+      expect(r.message.en).toContain(`field ${path}`);
+      expect(r.message.zh).toContain(`字段 ${path}`);
+    }
+  });
+
+  it.each([
     ['{"a":1,"a":2}', 'a', 'a'],
     ['{"a":1,"b":2,"a":3}', 'a', 'a'],
     ['{"a":{"b":1,"b":2}}', 'a.b', 'b'],

@@ -19,7 +19,7 @@ export type StrictJsonResult =
       ok: false;
       code: StrictJsonErrorCode;
       message: BilingualText;
-      /** dot path of the duplicated key or of the too-deep container, array indexes as numbers */
+      /** dot path of the duplicated key, the too-deep container or the malformed value, array indexes as numbers */
       path?: string;
       /** 0-based index in the text where the problem was found */
       position: number;
@@ -181,7 +181,8 @@ class Parser {
       this.i += 4;
       return null;
     }
-    return this.unexpected();
+    // A value that is not JSON (NaN, Infinity, undefined, a bare word) names the field it was meant for.
+    return this.unexpected(true);
   }
 
   /** A string starting at the opening quote; unescaped runs are sliced, not copied character by character. */
@@ -260,7 +261,7 @@ class Parser {
     const v = Number(s.slice(start, i));
     if (!Number.isFinite(v)) {
       this.i = start;
-      this.syntax('number out of range', '数字超出范围');
+      this.syntax('number out of range', '数字超出范围', true);
     }
     this.i = i;
     return v;
@@ -271,18 +272,20 @@ class Parser {
     return this.syntax('invalid number', '无效的数字');
   }
 
-  private unexpected(): never {
+  private unexpected(atValue = false): never {
     if (this.i >= this.n) return this.syntax('unexpected end of input', '内容意外结束');
     const ch = String.fromCodePoint(this.s.codePointAt(this.i)!);
-    return this.syntax(`unexpected character ${JSON.stringify(ch)}`, `意外的字符“${ch}”`);
+    return this.syntax(`unexpected character ${JSON.stringify(ch)}`, `意外的字符“${ch}”`, atValue);
   }
 
-  private syntax(en: string, zh: string): never {
+  /** `atValue`: the error is in a value, so its path (the field) is known and reported. */
+  private syntax(en: string, zh: string, atValue = false): never {
     const at = this.i;
+    const path = atValue && this.stack.length > 0 ? this.path() : undefined;
     throw new StrictJsonError('syntax', {
-      en: `Malformed JSON at character ${at + 1}: ${en}`,
-      zh: `JSON 格式错误（第 ${at + 1} 个字符处）：${zh}`,
-    }, at);
+      en: `Malformed JSON at character ${at + 1}${path ? ` (field ${path})` : ''}: ${en}`,
+      zh: `JSON 格式错误（第 ${at + 1} 个字符处${path ? `，字段 ${path}` : ''}）：${zh}`,
+    }, at, path);
   }
 
   /** Dot path of the value being parsed, optionally followed by a key. */

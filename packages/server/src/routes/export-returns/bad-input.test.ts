@@ -107,12 +107,13 @@ describe('bad input changes nothing', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses NaN (not JSON), 1e309 (out of range, named by position) and a body over the limit', async () => {
+  it('refuses NaN (not JSON), 1e309 (out of range), naming the field, and a body over the limit', async () => {
     const before = await snapshot();
     for (const bad of ['NaN', '1e309']) {
       const res = await send('POST', API, JSON.stringify(validInput(NO)).replace('"weightKg":12.5', `"weightKg":${bad}`));
       expect(res.statusCode, bad).toBe(400);
       expect(res.json().detailZh).toMatch(/JSON/);
+      expect(res.json().errors[0].field, bad).toBe('lines.0.weightKg');
     }
     const huge = await send('POST', API, validInput(NO, { reasonExplanation: 'x'.repeat(1024 * 1024) }));
     expect(huge.statusCode).toBe(413);
