@@ -68,6 +68,13 @@ async function createDatabases(ctx: BenchContext): Promise<Databases | null> {
     async cleanup() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // a closed pool's connections may still be closing: a forced drop would terminate them mid-close, which the
+      // closing client reports as an uncaught error; wait (bounded) until they are gone
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ANY($1)', [Object.values(names)]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       for (const n of Object.values(names)) await c.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`).catch(() => {});
       await c.end();
       await stopCluster();
