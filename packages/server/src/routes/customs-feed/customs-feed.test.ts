@@ -1,4 +1,3 @@
-import { deflateRawSync } from 'node:zlib';
 import { DEMO_FEED_NUMBERS } from '@returntrace/db/seed';
 import { FEED_HEADER_LABELS, makeCreditCode, type CustomsDeclarationInput } from '@returntrace/domain';
 import { queryRows, sql } from '@returntrace/db';
@@ -7,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
-import { checkZip } from '../../use-cases/customs-feed/zip-guard';
+import { checkZip } from '../../files/zip-guard';
+import { lyingZip } from '../../test/zip-bomb';
 
 const API = '/api/v1/customs-declarations';
 let t: TestApp;
@@ -86,8 +86,8 @@ describe('JSON batch', () => {
 
   it('refuses 1e309 and a string that is not a number as amounts', async () => {
     const body = JSON.stringify({ declarations: [decl('530120241000100021', 1)] });
-    // a bare 1e309 is refused by the strict JSON reader (out of range), strings by the decimal rule
-    for (const [bad, field, code] of [['1e309', '', 'syntax'], ['"1e309"', 'declarations.0.lines.0.totalPrice', 'decimal_format'],
+    // a bare 1e309 is refused by the strict JSON reader (out of range, naming the field), strings by the decimal rule
+    for (const [bad, field, code] of [['1e309', 'declarations.0.lines.0.totalPrice', 'syntax'], ['"1e309"', 'declarations.0.lines.0.totalPrice', 'decimal_format'],
       ['"12,5"', 'declarations.0.lines.0.totalPrice', 'decimal_format']] as const) {
       const res = await admin.request({
         method: 'POST', url: `${API}/batch`, headers: { 'content-type': 'application/json' },
@@ -155,19 +155,7 @@ describe('spreadsheet upload and templates', () => {
   });
 
   it('refuses a workbook whose entries decompress to more than they declare', async () => {
-    const name = Buffer.from('xl/worksheets/sheet1.xml');
-    const data = deflateRawSync(Buffer.alloc(1 << 20, 0x41));
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(8, 8); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(100, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(8, 10); central.writeUInt32LE(data.length, 20); central.writeUInt32LE(100, 24);
-    central.writeUInt16LE(name.length, 28); central.writeUInt32LE(0, 42);
-    const cdOffset = local.length + name.length + data.length;
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12); end.writeUInt32LE(cdOffset, 16);
-    const zip = Buffer.concat([local, name, data, central, name, end]);
+    const zip = lyingZip();
     const res = await upload(admin, zip, 'bomb.xlsx');
     expect(res.statusCode).toBe(415);
     expect(res.json().detailZh).toContain('工作簿被拒绝');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
+import { lyingZip } from '../../test/zip-bomb';
 
 let t: TestApp;
 let admin: Client; // sysadmin of the General Administration: refdata.manage
@@ -134,6 +135,14 @@ describe('editing one entry', () => {
 });
 
 describe('import', () => {
+  it('refuses a workbook whose entries inflate to more than they declare, changing nothing', async () => {
+    const before = (await admin.get(`${API}/units?pageSize=1`)).json().total;
+    const res = await upload(admin, 'units', lyingZip(), {}, 'units.xlsx');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().detailZh).toContain('工作簿被拒绝');
+    expect((await admin.get(`${API}/units?pageSize=1`)).json().total).toBe(before);
+  });
+
   it('upserts a CSV with a BOM: adds new codes, overwrites existing ones, audits the import', async () => {
     const before = await total('units');
     const res = await upload(admin, 'units', '\uFEFFcode,nameZh,nameEn\r\n035,千克,Kilogram (kg)\r\n993,测试箱,Test case\r\n');

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ProblemError } from '../../errors';
-import { checkZip } from './zip-guard';
+import { cellValue, loadWorkbook } from '../../files/workbook';
 
 export type FeedFileFormat = 'csv' | 'xlsx';
 
@@ -64,28 +64,9 @@ function readCsv(buf: Buffer): unknown[][] {
   }
 }
 
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v !== 'object') return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('hyperlink' in v) return (v as ExcelJS.CellHyperlinkValue).text;
-  if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
-  return String(v);
-}
 
 async function readXlsx(buf: Buffer): Promise<unknown[][]> {
-  const zip = checkZip(buf);
-  if (!zip.ok) {
-    throw unsupported(`The workbook was refused: ${zip.reason}`, `工作簿被拒绝：${zip.reasonZh}`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw unsupported('The file looks like a ZIP archive but is not a readable .xlsx workbook', '文件不是可读取的 .xlsx 工作簿');
-  }
+  const wb = await loadWorkbook(buf);
   const ws = wb.worksheets[0];
   if (!ws) throw feedRowsProblem([fileError(1, 'empty_file', 'The workbook has no sheet', '工作簿中没有工作表')]);
   if (ws.rowCount > FEED_UPLOAD_MAX_ROWS + 1) {

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { ProblemError } from '../../errors';
+import { cellValue, loadWorkbook } from '../../files/workbook';
 
 /** An uploaded sheet: its header row and the data rows keyed by header (cells under no header by `#<column>`). */
 export interface ParsedSheet {
@@ -85,25 +86,9 @@ function parseCsv(buf: Buffer): ParsedSheet {
   return { format: 'csv', ...toRecords(table) };
 }
 
-/** A cell as a plain value: rich text joined, formulas by their result, hyperlinks by their text. */
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v !== 'object') return v;
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('hyperlink' in v) return (v as ExcelJS.CellHyperlinkValue).text;
-  if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
-  return String(v);
-}
 
 async function parseXlsx(buf: Buffer): Promise<ParsedSheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw unsupported('The file looks like a ZIP archive but is not a readable .xlsx workbook', '文件不是可读取的 .xlsx 工作簿');
-  }
+  const wb = await loadWorkbook(buf);
   const ws = wb.worksheets[0];
   if (!ws) throw fileProblem([{ row: 1, ...refFieldError('file', 'empty_file') }]);
   if (ws.rowCount > REF_IMPORT_MAX_ROWS + 1) throw tooMany();
