@@ -1,5 +1,6 @@
 export * from './client';
 export * from './ref-tables';
+export * from './scratch-db';
 export * as schema from './schema/index';
 export * from './schema/index';
 export type { SQL } from 'drizzle-orm';

@@ -1,40 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { customsDeclarationSchema, FEED_HEADER_LABELS, type CustomsDeclaration } from '@returntrace/domain';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, queryRows, sql, type DbHandle } from '../index';
+import { createScratchDb, queryRows, sql, type DbHandle } from '../index';
 import {
   DEMO_FEED_NUMBERS, fixedDemoDeclarations, generateDemoDeclarations, seedCustomsFeed,
 } from '../seed/customs-feed/index';
 import { loadFeedFile } from './load-file';
 import { writeFeedCsv } from './write-csv';
 
-/** In-memory PGlite, or a fresh database on TEST_DATABASE_URL (then the COPY path is exercised). */
-async function testDb(): Promise<DbHandle> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) return createDb();
-  const name = `rt_feed_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const h = await createDb({ databaseUrl: url.toString(), poolSize: 3 });
-  return {
-    ...h,
-    async close() {
-      await h.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 let h: DbHandle;
 let dir: string;
@@ -49,7 +24,7 @@ const linesOf = async (entryId: string) => queryRows<{ line_no: number; quantity
   WHERE d.entry_id = ${entryId} ORDER BY l.line_no`);
 
 beforeAll(async () => {
-  h = await testDb();
+  h = await createScratchDb({ poolSize: 3 });
   dir = mkdtempSync(join(tmpdir(), 'rt-feed-'));
 });
 afterAll(async () => {

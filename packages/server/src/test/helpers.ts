@@ -1,38 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { createDb, type DbHandle } from '@returntrace/db';
+import { createScratchDb, type DbHandle } from '@returntrace/db';
 import { ManualClock } from '@returntrace/domain';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app';
 import { defaultConfig, type ServerConfig } from '../config';
 import { seedIfEmpty } from '../index';
 
-/**
- * A fresh database for one test file: in-memory PGlite, or — when TEST_DATABASE_URL points at a PostgreSQL
- * cluster — a new database created on it (dropped on close).
- */
-export async function createTestDb(): Promise<DbHandle> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) return createDb();
-  const name = `rt_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.toString(), poolSize: 5 });
-  return {
-    ...handle,
-    async close() {
-      await handle.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+/** A fresh database for one test file (PGlite, or a new database on TEST_DATABASE_URL). */
+export const createTestDb = (): Promise<DbHandle> => createScratchDb();
 
 export interface TestApp {
   app: FastifyInstance;
