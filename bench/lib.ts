@@ -59,6 +59,26 @@ export interface LoadOptions {
   durationS?: number;
 }
 
+/** Awaits an autocannon run, stopping it and failing when it outlives its duration by 60 s. */
+export async function runBounded(instance: autocannon.Instance, durationS: number): Promise<autocannon.Result> {
+  let timer: NodeJS.Timeout | undefined;
+  const hardStop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        instance.stop();
+      } catch {
+        /* already stopped */
+      }
+      reject(new Error(`autocannon did not finish within ${durationS + 60} s`));
+    }, (durationS + 60) * 1000);
+  });
+  try {
+    return (await Promise.race([instance, hardStop])) as autocannon.Result;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * One autocannon measurement on loopback. The load is generated in a worker thread (autocannon `workers: 1`) so that
  * it does not share the event loop with the server under test. Bounded in time (duration + 60 s hard stop) and in
@@ -81,33 +101,18 @@ export async function measure(opts: LoadOptions): Promise<Measurement> {
     timeout: 30,
     workers: 1,
   });
-  let timer: NodeJS.Timeout | undefined;
-  const hardStop = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      try {
-        instance.stop();
-      } catch {
-        /* ignore */
-      }
-      reject(new Error(`autocannon did not finish within ${durationS + 60} s`));
-    }, (durationS + 60) * 1000);
-  });
-  try {
-    const r = (await Promise.race([instance, hardStop])) as autocannon.Result;
-    return {
-      requestsPerSec: r.requests.average,
-      meanMs: r.latency.average,
-      p50Ms: r.latency.p50,
-      p99Ms: r.latency.p99,
-      total: r.requests.total,
-      non2xx: r.non2xx,
-      errors: r.errors,
-      timeouts: r.timeouts,
-      durationS: r.duration,
-    };
-  } finally {
-    clearTimeout(timer);
-  }
+  const r = await runBounded(instance, durationS);
+  return {
+    requestsPerSec: r.requests.average,
+    meanMs: r.latency.average,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    durationS: r.duration,
+  };
 }
 
 export async function warmUp(opts: LoadOptions): Promise<void> {

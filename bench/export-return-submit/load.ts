@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import type { Measurement } from '../lib';
+import { runBounded, type Measurement } from '../lib';
 import type { SubmitRequest } from './fixtures';
 
 export interface ListLoadOptions {
@@ -60,26 +60,11 @@ export async function measureList(opts: ListLoadOptions): Promise<ListMeasuremen
       workers: 1,
       requests: [{ setupRequest: moduleFile }],
     } as unknown as autocannon.Options);
-    let timer: NodeJS.Timeout | undefined;
-    const hardStop = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        try {
-          instance.stop();
-        } catch {
-          /* ignore */
-        }
-        reject(new Error(`autocannon did not finish within ${opts.durationS + 60} s`));
-      }, (opts.durationS + 60) * 1000);
-    });
-    try {
-      const r = (await Promise.race([instance, hardStop])) as autocannon.Result & { '2xx': number };
-      return {
-        requestsPerSec: r.requests.average, meanMs: r.latency.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
-        total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, durationS: r.duration, ok2xx: r['2xx'],
-      };
-    } finally {
-      clearTimeout(timer);
-    }
+    const r = (await runBounded(instance, opts.durationS)) as autocannon.Result & { '2xx': number };
+    return {
+      requestsPerSec: r.requests.average, meanMs: r.latency.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
+      total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, durationS: r.duration, ok2xx: r['2xx'],
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
