@@ -9,3 +9,4 @@ export * from './refdata/index';
 export * from './export-returns/index';
 export * from './files/index';
 export * from './customs-feed/index';
+export * from './policies/index';

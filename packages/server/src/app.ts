@@ -19,6 +19,7 @@ import { exportReturnRoutes } from './routes/export-returns/index';
 import { exportReturnAttachmentRoutes } from './routes/export-returns/attachments';
 import { exportReturnPrintRoutes } from './routes/export-returns/print';
 import { orgRoutes } from './routes/orgs/index';
+import { policyRoutes } from './routes/policies/index';
 import { refdataRoutes } from './routes/refdata/index';
 import { settingsRoutes } from './routes/settings/index';
 import { systemRoutes } from './routes/system/index';
@@ -103,6 +104,7 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(exportReturnRoutes(deps));
     await api.register(exportReturnPrintRoutes(deps));
     await api.register(exportReturnAttachmentRoutes(deps));
+    await api.register(policyRoutes(deps));
   }, { prefix: '/api/v1' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -5,18 +5,18 @@ export const PERMISSIONS = [
   'orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify',
   'refdata.read', 'refdata.manage', 'settings.manage',
   'export_returns.declare', 'export_returns.read', 'export_returns.audit',
-  'customs_feed.read', 'customs_feed.load',
+  'customs_feed.read', 'customs_feed.load', 'policies.read', 'policies.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do anywhere in its jurisdiction. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read', 'customs_feed.read'],
-  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read'],
-  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit', 'customs_feed.read'],
-  investigator: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read'],
+  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read'],
+  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit', 'customs_feed.read', 'policies.read'],
+  investigator: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read'],
   risk_assessor: ['refdata.read'],
-  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read', 'customs_feed.read'],
+  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read', 'customs_feed.read', 'policies.read', 'policies.manage'],
   sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read', 'customs_feed.read'],
 };
 

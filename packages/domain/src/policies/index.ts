@@ -1,0 +1,3 @@
+export * from './policy-kinds';
+export * from './policy.machine';
+export * from './policy.api';
