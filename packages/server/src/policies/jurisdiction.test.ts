@@ -25,6 +25,14 @@ const USERS_READ = new Set(['sysadmin']);
 const AUDIT_READ = new Set(['warning_office', 'sysadmin']);
 const EXPORT_RETURNS_READ = new Set(['enterprise_operator', 'customs_officer', 'customs_auditor', 'investigator', 'warning_office']);
 const EXPORT_RETURNS_AUDIT = new Set(['customs_auditor']);
+const POLICIES_READ = new Set(['customs_officer', 'customs_auditor', 'investigator', 'warning_office']);
+const POLICIES_MANAGE = new Set(['warning_office']);
+/** Whose policies (a directly-affiliated customs' own) each office reads: its own, or the one above it. */
+const POLICY_READ: Record<string, string[]> = {
+  gacc: ['sz', 'bj'], sz: ['sz'], hg: ['sz'], sk: ['sz'], bj: ['bj'], pek: ['bj'], tz: ['bj'],
+};
+/** … and which it manages: those within its own subtree. */
+const POLICY_MANAGE: Record<string, string[]> = { gacc: ['sz', 'bj'], sz: ['sz'], bj: ['bj'] };
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -99,6 +107,23 @@ describe('jurisdiction matrix', () => {
     const list = await c.get('/api/v1/export-returns?from=2026-02-20&pageSize=200');
     if (!EXPORT_RETURNS_READ.has(role)) return expect(list.statusCode).toBe(403);
     expect(list.json().items.map((r: { id: string }) => r.id).sort()).toEqual(visibleIds.sort());
+  });
+
+  it.each(users.map((u) => [u.username, u.org, u.roles[0]!] as const))('%s: policy versions', async (username, org, role) => {
+    const c = clients[username]!;
+    const list = await c.get('/api/v1/policies?kind=export_returns.audit');
+    if (!POLICIES_READ.has(role)) expect(list.statusCode).toBe(403);
+    else expect(list.json().inForce.map((j: { jurisdictionId: string }) => j.jurisdictionId).sort()).toEqual((POLICY_READ[org] ?? []).map((s) => ids[s]).sort());
+    for (const target of ['sz', 'bj']) {
+      // a draft starting next year changes nothing in force
+      const res = await c.post('/api/v1/policies', {
+        kind: 'export_returns.audit', jurisdictionId: ids[target], effectiveFrom: '2027-01-01', note: username,
+        body: { rules: {}, overdueDays: 3, overdueUnit: 'working' },
+      });
+      const expected = !POLICIES_MANAGE.has(role) ? 403 : POLICY_MANAGE[org]?.includes(target) ? 201
+        : POLICY_READ[org]?.includes(target) ? 403 : 404;
+      expect(res.statusCode, `${username} drafts for ${target}`).toBe(expected);
+    }
   });
 
   it.each(users.filter((u) => u.roles.includes('sysadmin')).map((u) => [u.username, u.org] as const))('%s: writes outside the jurisdiction answer 404 and change nothing', async (username, org) => {

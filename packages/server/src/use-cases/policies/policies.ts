@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, organisations, policyVersions, sql, users, type DbOrTx } from '@returntrace/db';
 import {
-  allowedPolicyEvents, beijingDate, isPolicyKind, policyBodySchema, policyTransition,
+  allowedPolicyEvents, beijingDate, isCustomsKind, isPolicyKind, policyBodySchema, policyTransition,
   type PolicyCreateInput, type PolicyKind, type PolicyStatus, type PolicyVersionView,
 } from '@returntrace/domain';
 import { audit, transaction } from '../../audit/audit';
@@ -28,9 +28,12 @@ function actorOf(ctx: Ctx): Actor {
   return ctx.actor;
 }
 
-/** Readable: the jurisdiction lies in the caller's subtree or above her office (her own directly-affiliated customs). */
+/**
+ * Readable: the jurisdiction lies in the caller's subtree, or, for a customs office, above it (the policy of her own
+ * directly-affiliated customs). Bodies placed under a customs (institutions, regulators) do not read its policies.
+ */
 function canRead(actor: Actor, j: Jurisdiction): boolean {
-  return inScope(scopeOf(actor), { path: j.path }) || actor.orgPath.startsWith(j.path);
+  return inScope(scopeOf(actor), { path: j.path }) || (isCustomsKind(actor.orgKind) && actor.orgPath.startsWith(j.path));
 }
 
 function canManage(actor: Actor, j: Jurisdiction): boolean {
