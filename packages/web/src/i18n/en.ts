@@ -25,6 +25,7 @@ export const en: Messages = {
     erDeclare: 'Export return entry (出口退货信息录入)', erQuery: 'Export return query (出口退货信息查询)',
     erDashboard: 'Export returns overview', erAudit: 'Export return audit (出口退货审核)',
     customsDeclarations: 'Customs declarations (报关单数据)', customsFeed: 'Declaration feed (报关单数据装载)',
+    policies: 'Policy versions (政策版本)',
   },
   page: {
     orgNew: 'New organisation', orgDetail: 'Organisation', orgEdit: 'Edit organisation', userNew: 'New user',
@@ -131,13 +132,20 @@ export const en: Messages = {
     'export_return.reject': 'Rejected by manual audit', 'export_return.export': 'Export returns exported',
     'export_return.print': 'Export return printed', 'export_return.attachment.upload': 'Attachment uploaded',
     'export_return.attachment.download': 'Attachment downloaded', 'export_return.attachment.delete': 'Attachment deleted',
-    'customs_feed.load': 'Customs declarations loaded',
+    'customs_feed.load': 'Customs declarations loaded', 'policy.create': 'Policy version drafted', 'policy.publish': 'Policy version published',
   },
   settings: {
     security: 'Security policy',
     mfaRequired: 'Require a second factor for customs and administrator users',
     mfaRequiredHint: 'When on, customs staff and system administrators must give a one-time code at login; users without one set it up at their next login.',
     saved: 'Settings saved',
+  },
+  policies: {
+    title: 'Export-return electronic audit policy (电子审核政策)', jurisdiction: 'Directly-affiliated customs', version: 'Version',
+    effectiveFrom: 'Effective from', rules: 'E-audit rules switched on', overdue: 'Audit overdue after', unitLabel: 'Counted in',
+    unit: { working: 'working days', calendar: 'calendar days' }, note: 'Note', createdBy: 'Drafted', publishedBy: 'Published',
+    inForce: 'In force', publish: 'Publish', publishConfirm: 'A published version cannot be changed. Publish?',
+    newDraft: 'New draft version', createDraft: 'Save draft', created: 'Draft saved', published: 'Published',
   },
   notFound: {
     title: 'Not found',

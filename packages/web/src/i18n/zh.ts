@@ -20,7 +20,7 @@ export const zh = {
     home: '首页', orgs: '机构管理', users: '用户管理', refdata: '基础数据', audit: '审计日志',
     security: '安全设置', settings: '系统设置', navigation: '导航菜单',
     erDeclare: '出口退货信息录入', erQuery: '出口退货信息查询', erDashboard: '出口退货概览', erAudit: '出口退货审核',
-    customsDeclarations: '报关单数据', customsFeed: '报关单数据装载',
+    customsDeclarations: '报关单数据', customsFeed: '报关单数据装载', policies: '政策版本',
   },
   page: {
     orgNew: '新建机构', orgDetail: '机构详情', orgEdit: '编辑机构', userNew: '新建用户', userDetail: '用户详情',
@@ -113,12 +113,18 @@ export const zh = {
     'export_return.approve': '人工审核通过', 'export_return.reject': '人工审核退单', 'export_return.export': '导出出口退货信息',
     'export_return.print': '打印出口退货申请', 'export_return.attachment.upload': '上传随附单据',
     'export_return.attachment.download': '下载随附单据', 'export_return.attachment.delete': '删除随附单据',
-    'customs_feed.load': '装载报关单数据',
+    'customs_feed.load': '装载报关单数据', 'policy.create': '新建政策版本', 'policy.publish': '发布政策版本',
   },
   settings: {
     security: '安全策略', mfaRequired: '强制海关及管理员用户启用双因素认证',
     mfaRequiredHint: '开启后，海关人员及系统管理员在登录时必须使用动态验证码；尚未绑定的用户在下次登录时需先完成绑定。',
     saved: '设置已保存',
+  },
+  policies: {
+    title: '出口退货电子审核政策', jurisdiction: '直属海关', version: '版本', effectiveFrom: '生效日期', rules: '启用的电子审核规则',
+    overdue: '审核超期天数', unitLabel: '计算方式', unit: { working: '个工作日', calendar: '个自然日' }, note: '说明',
+    createdBy: '创建', publishedBy: '发布', inForce: '现行', publish: '发布', publishConfirm: '发布后不能修改，确定发布？',
+    newDraft: '新建草稿版本', createDraft: '保存草稿', created: '草稿已保存', published: '已发布',
   },
   notFound: {
     title: '页面或记录不存在', subTitle: '您访问的页面不存在，或该记录不在您的管辖范围内。', backHome: '返回首页',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
-  AuditOutlined, ApartmentOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
+  AuditOutlined, ApartmentOutlined, ControlOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
   PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 
@@ -33,6 +33,7 @@ export const PAGES: PageMeta[] = [
   { pattern: '/audit', titleKey: 'menu.audit', perm: 'audit.read', menuKey: '/audit' },
   { pattern: '/security', titleKey: 'menu.security', menuKey: '/security' },
   { pattern: '/settings', titleKey: 'menu.settings', perm: 'settings.manage', menuKey: '/settings' },
+  { pattern: '/settings/policies', titleKey: 'menu.policies', perm: 'policies.read', menuKey: '/settings/policies' },
   { pattern: '/export-returns/new', titleKey: 'menu.erDeclare', perm: 'export_returns.declare', menuKey: '/export-returns/new' },
   { pattern: '/export-returns/dashboard', titleKey: 'menu.erDashboard', perm: 'export_returns.read', menuKey: '/export-returns/dashboard' },
   { pattern: '/export-returns/audit', titleKey: 'menu.erAudit', perm: 'export_returns.audit', menuKey: '/export-returns/audit' },
@@ -68,4 +69,5 @@ export const MENU: MenuEntry[] = [
   { key: '/audit', titleKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.read', shortcut: true },
   { key: '/security', titleKey: 'menu.security', icon: <SafetyCertificateOutlined />, shortcut: true },
   { key: '/settings', titleKey: 'menu.settings', icon: <SettingOutlined />, perm: 'settings.manage', shortcut: true },
+  { key: '/settings/policies', titleKey: 'menu.policies', icon: <ControlOutlined />, perm: 'policies.read' },
 ];

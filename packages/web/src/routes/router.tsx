@@ -24,6 +24,7 @@ const DatasetPage = lazy(() => import('../features/refdata/DatasetPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SecurityPage = lazy(() => import('../features/security/SecurityPage'));
 const SystemSettingsPage = lazy(() => import('../features/settings/SystemSettingsPage'));
+const PoliciesPage = lazy(() => import('../features/settings/PoliciesPage'));
 const ErDeclarationPage = lazy(() => import('../features/export-returns/DeclarationPage'));
 const ErAuditDetailPage = lazy(() => import('../features/export-returns/DeclarationPage').then((m) => ({ default: m.AuditDeclarationPage })));
 const ErQueryPage = lazy(() => import('../features/export-returns/query/QueryPage'));
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'security', element: <SecurityPage /> },
       { path: 'settings', element: <SystemSettingsPage /> },
+      { path: 'settings/policies', element: <PoliciesPage /> },
       { path: 'export-returns', element: <ErQueryPage /> },
       { path: 'export-returns/new', element: <ErDeclarationPage /> },
       { path: 'export-returns/dashboard', element: <ErDashboardPage /> },
