@@ -1,33 +1,22 @@
 // Customs declaration feed in the browser: an administrator uploads spreadsheets, a customs officer looks a
 // declaration up.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { apiLogin, expectVisible, launchBrowser, login, screenshot, withPage } from './support/browser';
-import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
+import { describe, expect, test } from 'vitest';
+import { apiLogin, expectVisible, login, screenshot, withPage } from './support/browser';
+import { DEMO_PASSWORD } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServerAndBrowser();
 
 describe('customs declaration feed', () => {
   test('administrator: a bad file is refused naming the row, the filled template is loaded', async () => {
-    const api = await apiLogin(server.url, 'gacc.admin', DEMO_PASSWORD);
+    const api = await apiLogin(suite.server.url, 'gacc.admin', DEMO_PASSWORD);
     const template = await (await api.get('/api/v1/customs-declarations/template.csv')).text();
     await api.dispose();
     const [head, example] = template.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     const filled = `${head}\r\n${example!.replace('530120251000000999', '530120241000700001')}\r\n`;
     const bad = `${filled}${example!.replace('530120251000000999', '530120241000700002').replace(',2025-06-16,', ',2025-02-30,')}\r\n`;
 
-    await withPage(browser, server.url, 'customs-feed-upload', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'customs-feed-upload', async (page) => {
       await login(page, 'gacc.admin', DEMO_PASSWORD);
       await page.goto('/customs-feed');
       await expectVisible(page.getByTestId('customs-feed-page'), 'the declaration feed page');
@@ -50,7 +39,7 @@ describe('customs declaration feed', () => {
   });
 
   test('customs officer: filters the declarations of her district and opens one', async () => {
-    await withPage(browser, server.url, 'customs-declarations-officer', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'customs-declarations-officer', async (page) => {
       await login(page, 'hg.officer', DEMO_PASSWORD);
       await expectVisible(page.getByTestId('side-menu').getByText('报关单数据', { exact: true }), 'the menu entry 报关单数据');
       await page.goto('/customs-declarations');

@@ -5,34 +5,23 @@
 // already holds an approved return on 530120251000000011 (ent.huaxin) and a queued one on 530120251000000021
 // (ent.pengcheng), so the flows use the agent imports 5301…012 and 5301…022, which have no accepted return. Both
 // are lodged at 皇岗海关 (5301): hg.auditor is the competent auditor.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectHidden, expectVisible, launchBrowser, login, screenshot, withPage } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import { expectHidden, expectVisible, login, screenshot, withPage } from './support/browser';
 import {
   backfill, confirmDialog, expectFieldError, expectFocus, expectValue, fieldError, fillYellowFields, findInQuery,
   focusedUncovered, MANUFACTURER, openFromAuditQueue, openMenu, saveNewByKeyboard, STATUS, submitDeclaration, toast,
   wrongCheckChar,
 } from './support/export-returns';
-import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
+import { DEMO_PASSWORD } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServerAndBrowser();
 
 const FLOW_TIMEOUT = 240_000;
 
 describe('export returns', () => {
   test('enterprise backfills, fills, saves and submits; the auditor approves; the enterprise sees the return number and receipts', async () => {
-    await withPage(browser, server.url, 'er-approve-enterprise', async (ent) => {
+    await withPage(suite.browser, suite.server.url, 'er-approve-enterprise', async (ent) => {
       await login(ent, 'ent.huaxin', DEMO_PASSWORD);
       await openMenu(ent, '出口退货信息录入');
       await expectVisible(ent.getByTestId('er-form-page'), 'the declaration form');
@@ -56,7 +45,7 @@ describe('export returns', () => {
       await submitDeclaration(ent, STATUS.queued);
       await screenshot(ent, 'er-submitted');
 
-      await withPage(browser, server.url, 'er-approve-auditor', async (aud) => {
+      await withPage(suite.browser, suite.server.url, 'er-approve-auditor', async (aud) => {
         await login(aud, 'hg.auditor', DEMO_PASSWORD);
         await openFromAuditQueue(aud, no);
         await expectValue(aud.getByTestId('er-status'), STATUS.queued, 'the status seen by the auditor');
@@ -89,7 +78,7 @@ describe('export returns', () => {
 
   test('the auditor rejects with a reason; the enterprise sees it, corrects and submits again; back in the queue', async () => {
     const reason = '原生产企业名称与出口报关单不一致，请核实后重新申报';
-    await withPage(browser, server.url, 'er-reject-enterprise', async (ent) => {
+    await withPage(suite.browser, suite.server.url, 'er-reject-enterprise', async (ent) => {
       await login(ent, 'ent.pengcheng', DEMO_PASSWORD);
       await openMenu(ent, '出口退货信息录入');
       await backfill(ent, '530120251000000022');
@@ -100,7 +89,7 @@ describe('export returns', () => {
       const no = await saveNewByKeyboard(ent);
       await submitDeclaration(ent, STATUS.queued);
 
-      await withPage(browser, server.url, 'er-reject-auditor', async (aud) => {
+      await withPage(suite.browser, suite.server.url, 'er-reject-auditor', async (aud) => {
         await login(aud, 'hg.auditor', DEMO_PASSWORD);
         await openFromAuditQueue(aud, no);
         await aud.getByTestId('er-decision-reject').click();
@@ -139,7 +128,7 @@ describe('export returns', () => {
   }, FLOW_TIMEOUT);
 
   test('keyboard: Alt+K shortcut list, Enter / Shift+Enter between fields, Alt+U attachments, Alt+R delete with confirmation', async () => {
-    await withPage(browser, server.url, 'er-keyboard', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'er-keyboard', async (page) => {
       await login(page, 'ent.jinghua', DEMO_PASSWORD);
       await openMenu(page, '出口退货信息录入');
       await expectVisible(page.getByTestId('er-form-page'), 'the declaration form');
@@ -219,7 +208,7 @@ describe('export returns', () => {
   }, FLOW_TIMEOUT);
 
   test('bad input: a red message beside the field, in Chinese and, after switching, in English', async () => {
-    await withPage(browser, server.url, 'er-bad-input', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'er-bad-input', async (page) => {
       await login(page, 'ent.qianhai', DEMO_PASSWORD);
       await openMenu(page, '出口退货信息录入');
       await expectVisible(page.getByTestId('er-form-page'), 'the declaration form');

@@ -1,27 +1,16 @@
 // Platform foundation, clicked through as a user would in the system Chromium.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  apiLogin, expectHidden, expectVisible, launchBrowser, login, screenshot, submitLogin, withPage,
+  apiLogin, expectHidden, expectVisible, login, screenshot, submitLogin, withPage,
 } from './support/browser';
-import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
+import { DEMO_PASSWORD } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServerAndBrowser();
 
 describe('platform foundation', () => {
   test('enterprise operator: Chinese UI, switch to English, log out', async () => {
-    await withPage(browser, server.url, 'foundation-lang-logout', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'foundation-lang-logout', async (page) => {
       await login(page, 'ent.huaxin', DEMO_PASSWORD);
       const menu = page.getByTestId('side-menu');
       await expectVisible(menu.getByText('首页', { exact: true }), 'the Chinese menu label 首页');
@@ -48,7 +37,7 @@ describe('platform foundation', () => {
 
   test('customs officer cannot open an organisation of another customs district: not found', async () => {
     // the id of Beijing Customs (北京海关, 0100), looked up by the General Administration
-    const gacc = await apiLogin(server.url, 'gacc.admin', DEMO_PASSWORD);
+    const gacc = await apiLogin(suite.server.url, 'gacc.admin', DEMO_PASSWORD);
     let beijingId: string;
     try {
       const res = await gacc.get('/api/v1/orgs', { params: { q: '0100', pageSize: 200 } });
@@ -61,7 +50,7 @@ describe('platform foundation', () => {
       await gacc.dispose();
     }
 
-    await withPage(browser, server.url, 'foundation-out-of-scope', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'foundation-out-of-scope', async (page) => {
       await login(page, 'sz.officer', DEMO_PASSWORD);
       const api = await page.request.get(`/api/v1/orgs/${beijingId}`);
       expect(api.status()).toBe(404);
@@ -74,7 +63,7 @@ describe('platform foundation', () => {
   });
 
   test('the chosen language is saved with the account and follows the user to another browser', async () => {
-    await withPage(browser, server.url, 'foundation-lang-saved', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'foundation-lang-saved', async (page) => {
       await login(page, 'ent.pengcheng', DEMO_PASSWORD);
       await expectVisible(page.getByTestId('side-menu').getByText('首页', { exact: true }), 'the Chinese menu label 首页');
       const saved = page.waitForResponse(
@@ -85,7 +74,7 @@ describe('platform foundation', () => {
       expect((await saved).status()).toBe(200);
     });
     // a new browser context: nothing remembered locally, the login page starts in Chinese
-    await withPage(browser, server.url, 'foundation-lang-follows', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'foundation-lang-follows', async (page) => {
       await page.goto('/login');
       await expectVisible(page.locator('#username'), 'the login form');
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -101,7 +90,7 @@ describe('platform foundation', () => {
 
   // Locks sz.officer for 15 minutes: keep it last in this file (the server is per file).
   test('five wrong passwords lock the user name, even the right password is refused', async () => {
-    await withPage(browser, server.url, 'foundation-lockout', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'foundation-lockout', async (page) => {
       await page.goto('/login');
       const error = page.getByTestId('login-error');
       // each attempt waits for the server's answer, so exactly six logins reach the server

@@ -1,26 +1,15 @@
 // Policy versions in the browser: a warning office drafts and publishes a version of the e-audit policy of its
 // directly-affiliated customs; an officer below it only reads.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import { expectHidden, expectVisible, launchBrowser, login, screenshot, withPage } from './support/browser';
-import { DEMO_PASSWORD, startE2EServer, type E2EServer } from './support/server';
+import { describe, test } from 'vitest';
+import { expectHidden, expectVisible, login, screenshot, withPage } from './support/browser';
+import { DEMO_PASSWORD } from './support/server';
+import { useServerAndBrowser } from './support/suite';
 
-let server: E2EServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startE2EServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useServerAndBrowser();
 
 describe('policy versions', () => {
   test('warning office: drafts a version and publishes it', async () => {
-    await withPage(browser, server.url, 'policies-warning-office', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'policies-warning-office', async (page) => {
       await login(page, 'sz.warning', DEMO_PASSWORD);
       await page.getByTestId('side-menu').getByText('政策版本', { exact: true }).click();
       await expectVisible(page.getByTestId('policies-page'), 'the policy versions page');
@@ -41,7 +30,7 @@ describe('policy versions', () => {
   });
 
   test('customs officer: reads the policy of her directly-affiliated customs without the form', async () => {
-    await withPage(browser, server.url, 'policies-officer', async (page) => {
+    await withPage(suite.browser, suite.server.url, 'policies-officer', async (page) => {
       await login(page, 'hg.officer', DEMO_PASSWORD);
       await page.goto('/settings/policies');
       await expectVisible(page.getByTestId('policies-page'), 'the policy versions page');
