@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Space, Table, Upload, type UploadFile } from 'antd';
-import { CloudUploadOutlined, DownloadOutlined, DownOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Dropdown, Space, Table, type UploadFile } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FeedLoadResult, FeedLoadRow, FeedRowError } from '@returntrace/domain';
@@ -11,6 +11,7 @@ import { useListParams } from '../../components/useListParams';
 import { useLang } from '../../i18n/labels';
 import { templateUrl, useLoads } from './api';
 import './i18n';
+import { SpreadsheetPicker } from '../../components/SpreadsheetPicker';
 
 type ErrorRow = Pick<FeedRowError, 'row' | 'column' | 'cell'> & { key: number; message: string };
 
@@ -89,16 +90,7 @@ export default function FeedLoadPage() {
       >
         <Alert type="info" showIcon title={t('cf.load.hint')} style={{ marginBottom: 16 }} />
         <Space align="start" wrap>
-          <Upload
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => { setFiles(fileList.slice(-1)); setError(null); }}
-            data-testid="cf-upload"
-          >
-            <Button icon={<UploadOutlined />}>{t('cf.load.selectFile')}</Button>
-          </Upload>
+          <SpreadsheetPicker files={files} onChange={(f) => { setFiles(f); setError(null); }} label={t('cf.load.selectFile')} testId="cf-upload" />
           <Button type="primary" icon={<CloudUploadOutlined />} loading={busy} onClick={() => void submit()} data-testid="cf-upload-submit">
             {t('cf.load.start')}
           </Button>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Form, Modal, Radio, Table, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Form, Modal, Radio, Table, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { problemText } from '../../api/problem';
 import { labelOf, useLang } from '../../i18n/labels';
 import type { Dataset } from './api';
+import { SpreadsheetPicker } from '../../components/SpreadsheetPicker';
 
 interface RowError {
   key: number;
@@ -91,16 +91,7 @@ export function ImportModal({ dataset, open, onClose }: { dataset: Dataset; open
         </Form.Item>
         {mode === 'replace' ? <Alert type="warning" showIcon title={t('refdata.replaceWarn')} style={{ marginBottom: 16 }} /> : null}
         <Form.Item label={t('refdata.file')} required>
-          <Upload
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => { setFiles(fileList.slice(-1)); setError(null); }}
-            data-testid="import-upload"
-          >
-            <Button icon={<UploadOutlined />}>{t('refdata.selectFile')}</Button>
-          </Upload>
+          <SpreadsheetPicker files={files} onChange={(f) => { setFiles(f); setError(null); }} label={t('refdata.selectFile')} testId="import-upload" />
         </Form.Item>
       </Form>
       {error ? (
