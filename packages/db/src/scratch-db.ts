@@ -23,6 +23,13 @@ export async function createScratchDb(opts: { baseUrl?: string | undefined; pool
       await handle.close();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // A pool's connections may still be closing after end() resolves; terminating them (FORCE) would surface as an
+      // unhandled "terminating connection" error on the closing client, so give them a moment to go first.
+      for (let i = 0; i < 40; i++) {
+        const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
