@@ -10,3 +10,6 @@ export * from './export-returns/index';
 export * from './files/index';
 export * from './customs-feed/index';
 export * from './policies/index';
+export * from './risk-info/index';
+export * from './investigation-type/index';
+export * from './investigations/index';

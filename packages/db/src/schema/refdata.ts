@@ -58,3 +58,37 @@ export const refUnits = pgTable('ref_units', {
   nameZh: text('name_zh').notNull(),
   nameEn: text('name_en').notNull(),
 });
+
+/**
+ * The catalogue of goods subject to inspection (法检目录, 实施检验检疫的进出口商品目录): HS codes or prefixes
+ * (2-10 digits); a goods line is in the catalogue when its HS code starts with an entry's code.
+ */
+export const refLegalInspection = pgTable('ref_legal_inspection', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  /** 监管条件 / inspection conditions as published (e.g. "A/B") */
+  conditions: text('conditions').notNull().default(''),
+});
+
+/** The catalogue of goods prohibited from import (禁止进口货物目录), HS codes or prefixes; read by risk grading. */
+export const refProhibitedImports = pgTable('ref_prohibited_imports', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  /** the catalogue batch or announcement that lists it (e.g. 禁止进口货物目录（第二批）) */
+  basis: text('basis').notNull().default(''),
+});
+
+/**
+ * Monthly conversion rates to US dollars (海关折算汇率): `code` = currency + month (`EUR-2026-11`). A value on a date
+ * converts with the rate of that month, or the latest earlier month when the month is missing.
+ */
+export const refUsdRates = pgTable('ref_usd_rates', {
+  code: text('code').primaryKey(),
+  currency: text('currency').notNull(),
+  /** YYYY-MM */
+  month: text('month').notNull(),
+  /** US dollars per one unit of the currency, decimal string */
+  usdPerUnit: text('usd_per_unit').notNull(),
+}, (t) => [index('ref_usd_rates_currency_idx').on(t.currency, t.month)]);

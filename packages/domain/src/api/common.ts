@@ -35,3 +35,19 @@ export const text = (max: number, min = 0) =>
   z.string().trim().min(min).max(max).regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
     message: 'control characters are not allowed',
   });
+
+/** A `<` that opens a tag, comment or processing instruction: markup is refused, plain `a < b` is not. */
+const MARKUP_RE = /<\s*[a-zA-Z!/?]/;
+
+/**
+ * Multi-line plain text (descriptions, opinions, findings): trimmed, bounded, line breaks and tabs allowed; other
+ * control characters and HTML markup are refused, so nothing stored can render as markup anywhere it is shown.
+ */
+export const plainText = (max: number, min = 0) =>
+  z.string().trim().min(min).max(max).superRefine((v, ctx) => {
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v)) {
+      ctx.addIssue({ code: 'custom', params: { code: 'control_characters', en: 'Control characters are not allowed', zh: '不允许包含控制字符' } });
+    } else if (MARKUP_RE.test(v)) {
+      ctx.addIssue({ code: 'custom', params: { code: 'markup_not_allowed', en: 'HTML markup is not allowed', zh: '不允许包含 HTML 标记' } });
+    }
+  });

@@ -1,0 +1,2 @@
+export * from './investigation-type.policy';
+export * from './investigation-type.rules';
