@@ -146,7 +146,7 @@ describe('jurisdiction matrix', () => {
     const perms = (u: string) => clients[u]!.get('/api/v1/session').then((r) => r.json().permissions as string[]);
     expect(await perms('gacc.admin')).toContain('refdata.manage');
     expect(await perms('sz.admin')).not.toContain('refdata.manage');
-    expect(await perms('ent.huaxin')).toEqual(['customs_feed.read', 'export_returns.declare', 'export_returns.read', 'refdata.read']);
+    expect(await perms('ent.huaxin')).toEqual(['customs_feed.read', 'export_returns.declare', 'export_returns.read', 'investigations.respond', 'refdata.read']);
   });
 
   it('an anonymous caller gets 401 everywhere but health, csrf and login', async () => {

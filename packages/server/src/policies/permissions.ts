@@ -6,17 +6,32 @@ export const PERMISSIONS = [
   'refdata.read', 'refdata.manage', 'settings.manage',
   'export_returns.declare', 'export_returns.read', 'export_returns.audit',
   'customs_feed.read', 'customs_feed.load', 'policies.read', 'policies.manage',
+  'risk_info.read', 'risk_info.collect', 'risk_info.review', 'risk_info.accept', 'risk_info.export_crime_leads',
+  'investigations.read', 'investigations.manage', 'investigations.investigate', 'investigations.respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do anywhere in its jurisdiction. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read', 'customs_feed.read'],
-  customs_officer: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read'],
-  customs_auditor: ['orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit', 'customs_feed.read', 'policies.read'],
-  investigator: ['orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read'],
+  enterprise_operator: ['refdata.read', 'export_returns.declare', 'export_returns.read', 'customs_feed.read', 'investigations.respond'],
+  customs_officer: [
+    'orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read',
+    'risk_info.read', 'risk_info.collect', 'investigations.read',
+  ],
+  customs_auditor: [
+    'orgs.read', 'refdata.read', 'export_returns.read', 'export_returns.audit', 'customs_feed.read', 'policies.read',
+    'risk_info.read', 'risk_info.review', 'investigations.read', 'investigations.manage',
+  ],
+  investigator: [
+    'orgs.read', 'refdata.read', 'export_returns.read', 'customs_feed.read', 'policies.read',
+    'risk_info.read', 'risk_info.accept', 'investigations.read', 'investigations.investigate',
+  ],
   risk_assessor: ['refdata.read'],
-  warning_office: ['orgs.read', 'refdata.read', 'audit.read', 'export_returns.read', 'customs_feed.read', 'policies.read', 'policies.manage'],
+  warning_office: [
+    'orgs.read', 'refdata.read', 'audit.read', 'export_returns.read', 'customs_feed.read', 'policies.read', 'policies.manage',
+    'risk_info.read', 'risk_info.collect', 'risk_info.review', 'risk_info.accept', 'risk_info.export_crime_leads',
+    'investigations.read', 'investigations.manage',
+  ],
   sysadmin: ['orgs.read', 'orgs.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'refdata.read', 'customs_feed.read'],
 };
 
