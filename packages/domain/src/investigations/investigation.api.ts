@@ -119,3 +119,25 @@ export const enterpriseCaseViewSchema = z.object({
   questionnaires: z.array(questionnaireViewSchema),
 }).meta({ id: 'EnterpriseCase' });
 export type EnterpriseCaseView = z.infer<typeof enterpriseCaseViewSchema>;
+
+/**
+ * GET /investigations/summary — the home-page cards. Customs and bodies (investigations.read) get their counters;
+ * an enterprise (investigations.respond) gets its questionnaires still awaiting an answer, soonest due first.
+ */
+export const investigationSummarySchema = z.object({
+  /** open (not closed) cases where the caller is the lead investigator or a member */
+  mineOpen: z.number().int(),
+  /** running cases in the caller's scope past their due date */
+  overdue: z.number().int(),
+  /** questionnaires awaiting an answer past their due date (in scope, or the enterprise's own) */
+  questionnairesOverdue: z.number().int(),
+  /** enterprise only (empty otherwise): questionnaires awaiting its answer */
+  openQuestionnaires: z.array(z.object({
+    id: z.uuid(), caseId: z.uuid(), caseNo: z.string(), dueOn: z.string(), overdue: z.boolean(),
+    state: z.enum(QUESTIONNAIRE_STATES),
+  })),
+}).meta({ id: 'InvestigationSummary' });
+export type InvestigationSummary = z.infer<typeof investigationSummarySchema>;
+
+/** GET /investigations/:id/assignees — users of the investigating organisation who may lead the case (manage access). */
+export const investigationAssigneesSchema = z.array(userRef.extend({ orgId: z.uuid() }));
