@@ -152,6 +152,8 @@ export const policyVersions = pgTable('policy_versions', {
   jurisdictionId: uuid('jurisdiction_id').notNull().references(() => organisations.id),
   version: integer('version').notNull(),
   status: text('status').notNull().default('draft'),
+  /** edit counter of a draft, for If-Match (the `version` above numbers the versions of a kind + jurisdiction) */
+  revision: integer('revision').notNull().default(0),
   effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
   body: jsonb('body').notNull(),
   note: text('note').notNull().default(''),
