@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
+  AlertOutlined, PlusCircleOutlined, UnorderedListOutlined,
   AuditOutlined, ApartmentOutlined, ControlOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
   PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -40,6 +41,10 @@ export const PAGES: PageMeta[] = [
   { pattern: '/export-returns/audit/:id', titleKey: 'page.erAuditDetail', perm: 'export_returns.audit', menuKey: '/export-returns/audit' },
   { pattern: '/export-returns/:id', titleKey: 'page.erDetail', perm: 'export_returns.read', menuKey: '/export-returns' },
   { pattern: '/export-returns', titleKey: 'menu.erQuery', perm: 'export_returns.read', menuKey: '/export-returns' },
+  // static /risk-info/<name> pages go above /risk-info/:id
+  { pattern: '/risk-info/new', titleKey: 'menu.riskInfoNew', perm: 'risk_info.collect', menuKey: '/risk-info/new' },
+  { pattern: '/risk-info/:id', titleKey: 'page.riskInfoDetail', perm: 'risk_info.read', menuKey: '/risk-info' },
+  { pattern: '/risk-info', titleKey: 'menu.riskInfoList', perm: 'risk_info.read', menuKey: '/risk-info' },
 ];
 
 export function pageFor(pathname: string): PageMeta | undefined {
@@ -53,6 +58,8 @@ export interface MenuEntry {
   perm?: string;
   /** also shown as a shortcut on the home page */
   shortcut?: boolean;
+  /** a group: the key is not a route, the children are the entries */
+  children?: MenuEntry[];
 }
 
 export const MENU: MenuEntry[] = [
@@ -61,6 +68,13 @@ export const MENU: MenuEntry[] = [
   { key: '/export-returns', titleKey: 'menu.erQuery', icon: <FileSearchOutlined />, perm: 'export_returns.read', shortcut: true },
   { key: '/export-returns/audit', titleKey: 'menu.erAudit', icon: <FileDoneOutlined />, perm: 'export_returns.audit', shortcut: true },
   { key: '/export-returns/dashboard', titleKey: 'menu.erDashboard', icon: <PieChartOutlined />, perm: 'export_returns.read', shortcut: true },
+  {
+    key: 'group:risk-info', titleKey: 'menu.riskInfo', icon: <AlertOutlined />, perm: 'risk_info.read',
+    children: [
+      { key: '/risk-info', titleKey: 'menu.riskInfoList', icon: <UnorderedListOutlined />, perm: 'risk_info.read', shortcut: true },
+      { key: '/risk-info/new', titleKey: 'menu.riskInfoNew', icon: <PlusCircleOutlined />, perm: 'risk_info.collect' },
+    ],
+  },
   { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },
   { key: '/users', titleKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.read', shortcut: true },
   { key: '/refdata', titleKey: 'menu.refdata', icon: <DatabaseOutlined />, perm: 'refdata.read', shortcut: true },
@@ -71,3 +85,11 @@ export const MENU: MenuEntry[] = [
   { key: '/settings', titleKey: 'menu.settings', icon: <SettingOutlined />, perm: 'settings.manage', shortcut: true },
   { key: '/settings/policies', titleKey: 'menu.policies', icon: <ControlOutlined />, perm: 'policies.read' },
 ];
+
+/** Every routable entry, groups flattened (home-page shortcuts). */
+export const menuEntries = (menu: MenuEntry[] = MENU): MenuEntry[] =>
+  menu.flatMap((m) => (m.children ? menuEntries(m.children) : [m]));
+
+/** The group holding a menu key, to open it when one of its pages is shown. */
+export const groupOf = (key: string): string | undefined =>
+  MENU.find((m) => m.children?.some((c) => c.key === key))?.key;

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { get } from '../../api/client';
 import { useAuthedSession, useCan } from '../../api/session';
 import { LoadError } from '../../components/QueryState';
-import { MENU } from '../../routes/meta';
+import { menuEntries } from '../../routes/meta';
 import { actionLabel, kindLabel, orgName, resultColor, resultLabel, roleLabel, useLang } from '../../i18n/labels';
 import { fmtTime } from '../../i18n/format';
 
@@ -38,7 +38,7 @@ export default function HomePage() {
     queryFn: () => get<{ items: Activity[] }>('/me/activity'),
   });
   const rows = useMemo(() => withKeys(activity.data?.items ?? []), [activity.data]);
-  const shortcuts = MENU.filter((m) => m.shortcut && can(m.perm));
+  const shortcuts = menuEntries().filter((m) => m.shortcut && can(m.perm));
   // the server keeps the login before this one (user.previousLoginAt); its client address, when still among the
   // caller's recent activity, comes from the audit trail
   const previousAt = session.user.previousLoginAt;
