@@ -1,2 +1,3 @@
 export * from './attachment-file';
 export * from './attachment.api';
+export * from './picture-file';
