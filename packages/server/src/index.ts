@@ -8,6 +8,7 @@ import { appendAudit, ensureAuditHead } from './audit/audit';
 import { defaultConfig, secretKeyFor, type ServerConfig } from './config';
 import { outboxJob, sessionCleanupJob } from './jobs/outbox';
 import { seedExportReturnDemo } from './use-cases/export-returns/demo-seed';
+import { seedInvestigationTypePolicies } from './use-cases/investigation-type/demo-seed';
 import { idempotencyPurgeJob } from './use-cases/idempotency';
 import { Scheduler } from './jobs/scheduler';
 import { hashPassword } from './security/passwords';
@@ -45,6 +46,8 @@ export async function seedIfEmpty(handle: DbHandle, clock: Clock): Promise<boole
   if (!(await isEmpty(handle.db))) return false;
   const now = clock.now();
   await seedDemo(handle.db, { hashPassword, now });
+  // before the declarations: approving one opens a risk record whose type decision reads this policy
+  await seedInvestigationTypePolicies(handle.db, now);
   await seedExportReturnDemo(handle.db, now);
   await handle.db.transaction((tx) => appendAudit(tx, {
     at: now, userId: null, username: 'system', orgId: null, orgPath: '', action: 'system.seed', objectType: 'database',

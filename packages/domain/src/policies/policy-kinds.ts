@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CUSTOMS_RULES, EXPORT_RETURN_AUDIT_POLICY_KIND, exportReturnAuditPolicySchema } from '../export-returns/eaudit.rules';
+import { INVESTIGATION_TYPE_POLICY_KIND, investigationTypePolicySchema } from '../investigation-type/investigation-type.policy';
 
 const SWITCHABLE_RULE_IDS = new Set(CUSTOMS_RULES.filter((r) => r.switchable).map((r) => r.id));
 
@@ -20,6 +21,10 @@ export const POLICY_KINDS = {
   [EXPORT_RETURN_AUDIT_POLICY_KIND]: {
     label: { zh: '出口退货电子审核政策', en: 'Export-return electronic audit policy' },
     bodySchema: exportReturnAuditPolicyBodySchema,
+  },
+  [INVESTIGATION_TYPE_POLICY_KIND]: {
+    label: { zh: '追溯调查方式政策', en: 'Investigation-type policy' },
+    bodySchema: investigationTypePolicySchema,
   },
 } as const satisfies Record<string, { label: { zh: string; en: string }; bodySchema: z.ZodType }>;
 

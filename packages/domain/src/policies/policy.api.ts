@@ -1,7 +1,7 @@
 /** Request and response shapes of /api/v1/policies. */
 import { z } from 'zod';
 import { policyKindSchema } from './policy-kinds';
-import { POLICY_STATUSES } from './policy.machine';
+import { POLICY_EVENTS, POLICY_STATUSES } from './policy.machine';
 
 export const policyListQuerySchema = z.strictObject({ kind: policyKindSchema });
 
@@ -15,12 +15,22 @@ export const policyCreateSchema = z.strictObject({
 });
 export type PolicyCreateInput = z.infer<typeof policyCreateSchema>;
 
+/** Editing a draft (PUT /policies/:id with If-Match: "<revision>"): kind and jurisdiction stay as drafted. */
+export const policyUpdateSchema = z.strictObject({
+  effectiveFrom: z.iso.date(),
+  body: z.record(z.string(), z.unknown()),
+  note: z.string().trim().max(500).default(''),
+});
+export type PolicyUpdateInput = z.infer<typeof policyUpdateSchema>;
+
 export const policyVersionSchema = z.object({
   id: z.uuid(),
   kind: z.string(),
   jurisdictionId: z.uuid(),
   jurisdictionName: z.object({ zh: z.string(), en: z.string() }),
   version: z.number().int(),
+  /** edit counter of the draft, sent back as If-Match (also the ETag) */
+  revision: z.number().int(),
   status: z.enum(POLICY_STATUSES),
   effectiveFrom: z.string(),
   body: z.record(z.string(), z.unknown()),
@@ -30,7 +40,7 @@ export const policyVersionSchema = z.object({
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
   /** what the caller may do with this version now */
-  allowedActions: z.array(z.enum(['publish'])),
+  allowedActions: z.array(z.enum(POLICY_EVENTS)),
 });
 export type PolicyVersionView = z.infer<typeof policyVersionSchema>;
 

@@ -1,8 +1,9 @@
-import { policyCreateSchema, policyListQuerySchema, policyListSchema, policyVersionSchema, uuidParamSchema } from '@returntrace/domain';
+import { policyCreateSchema, policyListQuerySchema, policyListSchema, policyUpdateSchema, policyVersionSchema, uuidParamSchema } from '@returntrace/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app';
 import { requirePermission } from '../../plugins/auth';
-import { createPolicyDraft, listPolicies, publishPolicy } from '../../use-cases/policies/policies';
+import { createPolicyDraft, listPolicies, publishPolicy, updatePolicyDraft, withdrawPolicyDraft } from '../../use-cases/policies/policies';
+import { ifMatchVersion, setEtag } from '../if-match';
 
 const tags = ['policies'];
 
@@ -11,7 +12,23 @@ export const policyRoutes = (_deps: AppDeps): FastifyPluginAsyncZod => async (ap
     async (request) => listPolicies(request.ctx, request.query.kind));
 
   app.post('/policies', { preHandler: requirePermission('policies.manage'), schema: { tags, body: policyCreateSchema, response: { 201: policyVersionSchema } } },
-    async (request, reply) => reply.code(201).send(await createPolicyDraft(request.ctx, request.body)));
+    async (request, reply) => {
+      const v = await createPolicyDraft(request.ctx, request.body);
+      setEtag(reply, v.revision);
+      return reply.code(201).send(v);
+    });
+
+  app.put('/policies/:id', {
+    preHandler: requirePermission('policies.manage'),
+    schema: { tags, params: uuidParamSchema, body: policyUpdateSchema, response: { 200: policyVersionSchema } },
+  }, async (request, reply) => {
+    const v = await updatePolicyDraft(request.ctx, request.params.id, request.body, ifMatchVersion(request));
+    setEtag(reply, v.revision);
+    return v;
+  });
+
+  app.post('/policies/:id/withdraw', { preHandler: requirePermission('policies.manage'), schema: { tags, params: uuidParamSchema, response: { 200: policyVersionSchema } } },
+    async (request) => withdrawPolicyDraft(request.ctx, request.params.id, ifMatchVersion(request)));
 
   app.post('/policies/:id/publish', { preHandler: requirePermission('policies.manage'), schema: { tags, params: uuidParamSchema, response: { 200: policyVersionSchema } } },
     async (request) => publishPolicy(request.ctx, request.params.id));

@@ -1,17 +1,18 @@
 /**
- * Versioned per-jurisdiction policies (`policy_versions`): listing, drafting and publishing. The jurisdiction of a
- * policy is a directly-affiliated customs (直属海关). A customs user reads the policies of the directly-affiliated
- * customs above or within her office; `policies.manage` acts on those within her own subtree only (the General
- * Administration on all). A version is published once, through the domain's transition table.
+ * Versioned per-jurisdiction policies (`policy_versions`): listing, drafting, editing, withdrawing and publishing.
+ * The jurisdiction of a policy is a directly-affiliated customs (直属海关). A customs user reads the policies of the
+ * directly-affiliated customs above or within her office; `policies.manage` acts on those within her own subtree only
+ * (the General Administration on all). Every step goes through the domain's transition table; versions of a kind +
+ * jurisdiction follow each other in time (a draft takes effect after every other draft or published version).
  */
 import { and, asc, eq, inArray, organisations, policyVersions, sql, users, type DbOrTx } from '@returntrace/db';
 import {
-  allowedPolicyEvents, beijingDate, isCustomsKind, isPolicyKind, policyBodySchema, policyTransition,
-  type PolicyCreateInput, type PolicyKind, type PolicyStatus, type PolicyVersionView,
+  allowedPolicyEvents, beijingDate, isCustomsKind, isPolicyKind, policyBodySchema, policyDateConflict, policyTransition,
+  type PolicyCreateInput, type PolicyEvent, type PolicyKind, type PolicyStatus, type PolicyUpdateInput, type PolicyVersionView,
 } from '@returntrace/domain';
 import { audit, transaction } from '../../audit/audit';
 import type { Actor, Ctx } from '../../context';
-import { conflict, fieldProblem, forbidden, notFound, parseOrThrow } from '../../errors';
+import { conflict, fieldProblem, forbidden, notFound, parseOrThrow, ProblemError } from '../../errors';
 import { can } from '../../policies/permissions';
 import { inScope, scopeOf } from '../../policies/scope';
 import { auditPoliciesChanged } from '../export-returns/reference-cache';
@@ -59,7 +60,7 @@ async function present(db: DbOrTx, actor: Actor, rows: readonly Row[], byId: Map
     const j = byId.get(r.jurisdictionId)!;
     const status = r.status as PolicyStatus;
     return {
-      id: r.id, kind: r.kind, jurisdictionId: r.jurisdictionId, jurisdictionName: j.name, version: r.version, status,
+      id: r.id, kind: r.kind, jurisdictionId: r.jurisdictionId, jurisdictionName: j.name, version: r.version, revision: r.revision, status,
       effectiveFrom: r.effectiveFrom, body: r.body as Record<string, unknown>, note: r.note,
       createdBy: r.createdBy ? (names.get(r.createdBy) ?? null) : null, createdAt: r.createdAt.toISOString(),
       publishedBy: r.publishedBy ? (names.get(r.publishedBy) ?? null) : null, publishedAt: r.publishedAt?.toISOString() ?? null,
@@ -103,6 +104,8 @@ export async function createPolicyDraft(ctx: Ctx, input: PolicyCreateInput): Pro
   try {
     return await transaction(ctx.db, async (tx) => {
       const j = await manageableJurisdiction(tx, actor, input.jurisdictionId, 'directly-affiliated customs');
+      await lockTimeline(tx, input.kind, j.id);
+      await refuseDateConflict(tx, input.kind, j.id, input.effectiveFrom);
       const [last] = await tx.select({ n: sql<number>`coalesce(max(${policyVersions.version}), 0)::int` }).from(policyVersions)
         .where(and(eq(policyVersions.kind, input.kind), eq(policyVersions.jurisdictionId, j.id)));
       const [row] = await tx.insert(policyVersions).values({
@@ -123,33 +126,122 @@ export async function createPolicyDraft(ctx: Ctx, input: PolicyCreateInput): Pro
   }
 }
 
+/** Serialises drafting and editing per kind + jurisdiction, so that two requests cannot both pass the date check. */
+async function lockTimeline(tx: DbOrTx, kind: string, jurisdictionId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`policy_versions:${kind}:${jurisdictionId}`}))`);
+}
+
+/** 422 on `effectiveFrom` when another draft or published version of the kind takes effect the same day or later. */
+async function refuseDateConflict(tx: DbOrTx, kind: string, jurisdictionId: string, effectiveFrom: string, selfId?: string): Promise<void> {
+  const others = await tx.select({ id: policyVersions.id, version: policyVersions.version, status: policyVersions.status, effectiveFrom: policyVersions.effectiveFrom })
+    .from(policyVersions).where(and(eq(policyVersions.kind, kind), eq(policyVersions.jurisdictionId, jurisdictionId)))
+    .orderBy(asc(policyVersions.version));
+  const clash = policyDateConflict(effectiveFrom, others, selfId);
+  if (!clash) return;
+  const zhStatus = clash.status === 'draft' ? '草稿' : '已发布版本';
+  const msg = {
+    en: `Version ${clash.version} (${clash.status}) takes effect on ${clash.effectiveFrom}; a new version must take effect after it (withdraw the draft or choose a later date)`,
+    zh: `第 ${clash.version} 版（${zhStatus}）自 ${clash.effectiveFrom} 起生效，新版本的生效日期须晚于该日期（可撤回该草稿或选择更晚的日期）`,
+  };
+  throw new ProblemError(422, 'validation', { en: 'Field effectiveFrom is invalid', zh: '字段 effectiveFrom 有误' }, [
+    { field: 'effectiveFrom', code: 'overlaps_version', message: msg.en, messageZh: msg.zh },
+  ]);
+}
+
+/** The version row locked for a change, with its jurisdiction if the caller may manage it. */
+async function lockedVersion(tx: DbOrTx, actor: Actor, id: string): Promise<{ row: Row; j: Jurisdiction; kind: PolicyKind }> {
+  const [row] = await tx.select().from(policyVersions).where(eq(policyVersions.id, id)).for('update');
+  if (!row || !isPolicyKind(row.kind)) throw notFound('policy version');
+  const j = await manageableJurisdiction(tx, actor, row.jurisdictionId, 'policy version');
+  return { row, j, kind: row.kind as PolicyKind };
+}
+
+const STATUS_ZH: Record<PolicyStatus, string> = { draft: '草稿', published: '已发布', withdrawn: '已撤回' };
+
+function refuseStep(row: Row, event: PolicyEvent): PolicyStatus {
+  const step = policyTransition(row.status as PolicyStatus, event);
+  if (step.ok) return step.to;
+  const zhEvent = { edit: '修改', publish: '发布', withdraw: '撤回' }[event];
+  throw conflict({
+    en: `Version ${row.version} is ${row.status}; only a draft can be ${event === 'edit' ? 'edited' : event === 'publish' ? 'published' : 'withdrawn'}`,
+    zh: `第 ${row.version} 版${STATUS_ZH[row.status as PolicyStatus] ?? row.status}，只有草稿可以${zhEvent}`,
+  });
+}
+
+/** 428 without If-Match, 412 when the draft changed since the caller read it. */
+function checkRevision(row: Row, ifMatch: number | undefined): void {
+  if (ifMatch === undefined) {
+    throw new ProblemError(428, 'precondition_required', { en: 'Send If-Match with the revision of the draft you edited', zh: '请在 If-Match 中携带所修改草稿的修订号' });
+  }
+  if (ifMatch !== row.revision) {
+    throw new ProblemError(412, 'precondition_failed', { en: 'The draft was changed by someone else; reload it', zh: '草稿已被他人修改，请刷新后重试' });
+  }
+}
+
+/** Edits a draft: effective date, body (checked by its kind's schema) and note. Audited with before and after. */
+export async function updatePolicyDraft(ctx: Ctx, id: string, input: PolicyUpdateInput, ifMatch: number | undefined): Promise<PolicyVersionView> {
+  const actor = actorOf(ctx);
+  return transaction(ctx.db, async (tx) => {
+    const { row, j, kind } = await lockedVersion(tx, actor, id);
+    refuseStep(row, 'edit');
+    checkRevision(row, ifMatch);
+    const body = parseOrThrow(policyBodySchema(kind), input.body, 'body') as Record<string, unknown>;
+    await lockTimeline(tx, kind, j.id);
+    await refuseDateConflict(tx, kind, j.id, input.effectiveFrom, row.id);
+    const [updated] = await tx.update(policyVersions)
+      .set({ effectiveFrom: input.effectiveFrom, body, note: input.note, revision: row.revision + 1 })
+      .where(eq(policyVersions.id, id)).returning();
+    await audit(ctx, tx, {
+      action: 'policy.update', objectType: 'policy_version', objectId: id,
+      detail: {
+        kind, jurisdictionId: j.id, version: row.version, revision: updated!.revision,
+        before: { effectiveFrom: row.effectiveFrom, body: row.body, note: row.note },
+        after: { effectiveFrom: input.effectiveFrom, body, note: input.note },
+      },
+    });
+    return (await present(tx, actor, [updated!], new Map([[j.id, j]])))[0]!;
+  });
+}
+
+/** Withdraws a draft: it stays listed as withdrawn and no longer blocks other versions' dates. */
+export async function withdrawPolicyDraft(ctx: Ctx, id: string, ifMatch: number | undefined): Promise<PolicyVersionView> {
+  const actor = actorOf(ctx);
+  return transaction(ctx.db, async (tx) => {
+    const { row, j, kind } = await lockedVersion(tx, actor, id);
+    const to = refuseStep(row, 'withdraw');
+    if (ifMatch !== undefined) checkRevision(row, ifMatch);
+    const [updated] = await tx.update(policyVersions).set({ status: to, revision: row.revision + 1 })
+      .where(eq(policyVersions.id, id)).returning();
+    await audit(ctx, tx, {
+      action: 'policy.withdraw', objectType: 'policy_version', objectId: id,
+      detail: { kind, jurisdictionId: j.id, version: row.version, effectiveFrom: row.effectiveFrom },
+    });
+    return (await present(tx, actor, [updated!], new Map([[j.id, j]])))[0]!;
+  });
+}
+
 export async function publishPolicy(ctx: Ctx, id: string): Promise<PolicyVersionView> {
   const actor = actorOf(ctx);
   const now = ctx.clock.now();
-  const published = await transaction(ctx.db, async (tx) => {
-    const [row] = await tx.select().from(policyVersions).where(eq(policyVersions.id, id)).for('update');
-    if (!row || !isPolicyKind(row.kind)) throw notFound('policy version');
-    const j = await manageableJurisdiction(tx, actor, row.jurisdictionId, 'policy version');
-    const step = policyTransition(row.status as PolicyStatus, 'publish');
-    if (!step.ok) {
-      throw conflict({ en: `Version ${row.version} is already published`, zh: `第 ${row.version} 版已发布，不能重复发布` });
-    }
+  const published = await transaction<{ view: PolicyVersionView; kind: PolicyKind }>(ctx.db, async (tx) => {
+    const { row, j, kind } = await lockedVersion(tx, actor, id);
+    const to = refuseStep(row, 'publish');
     const today = beijingDate(now);
     if (row.effectiveFrom < today) {
       throw fieldProblem('effectiveFrom', 'in_past', {
-        en: `The effective date ${row.effectiveFrom} is before today (${today}, Beijing time); draft a new version`,
-        zh: `生效日期 ${row.effectiveFrom} 早于今天（北京时间 ${today}），请新建版本`,
+        en: `The effective date ${row.effectiveFrom} is before today (${today}, Beijing time); edit the draft's date`,
+        zh: `生效日期 ${row.effectiveFrom} 早于今天（北京时间 ${today}），请修改草稿的生效日期`,
       });
     }
     // a body stored before a schema change is checked again: a published version must be one the loaders accept
-    parseOrThrow(policyBodySchema(row.kind), row.body, 'body');
-    const [updated] = await tx.update(policyVersions).set({ status: step.to, publishedBy: actor.userId, publishedAt: now })
+    parseOrThrow(policyBodySchema(kind), row.body, 'body');
+    const [updated] = await tx.update(policyVersions).set({ status: to, publishedBy: actor.userId, publishedAt: now, revision: row.revision + 1 })
       .where(eq(policyVersions.id, id)).returning();
     await audit(ctx, tx, {
       action: 'policy.publish', objectType: 'policy_version', objectId: id,
       detail: { kind: row.kind, jurisdictionId: j.id, version: row.version, effectiveFrom: row.effectiveFrom },
     });
-    return { view: (await present(tx, actor, [updated!], new Map([[j.id, j]])))[0]!, kind: row.kind as PolicyKind };
+    return { view: (await present(tx, actor, [updated!], new Map([[j.id, j]])))[0]!, kind };
   });
   policyKindChanged(published.kind);
   return published.view;
@@ -157,6 +249,10 @@ export async function publishPolicy(ctx: Ctx, id: string): Promise<PolicyVersion
 
 /** After a committed publication: drops what caches the policies of that kind. */
 function policyKindChanged(kind: PolicyKind): void {
-  const changed: Record<PolicyKind, () => void> = { 'export_returns.audit': auditPoliciesChanged };
+  const changed: Record<PolicyKind, () => void> = {
+    'export_returns.audit': auditPoliciesChanged,
+    // read afresh by every decision (use-cases/investigation-type/decide.ts): nothing is cached
+    'investigations.type': () => undefined,
+  };
   changed[kind]();
 }
