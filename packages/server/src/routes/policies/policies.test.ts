@@ -1,4 +1,5 @@
 import { auditLog, asc, eq, inArray, organisations } from '@returntrace/db';
+import { DEFAULT_INVESTIGATION_TYPE_POLICY } from '@returntrace/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declarationNo, insertCustomsDeclaration } from '../../test/factories/customs-declarations';
 import { demoParty, validInput } from '../../test/factories/export-returns';
@@ -50,7 +51,7 @@ describe('policy versions', () => {
     const created = await draft(c['sz.warning']!, sz);
     expect(created.statusCode, created.body).toBe(201);
     const v = created.json();
-    expect(v).toMatchObject({ kind: KIND, jurisdictionId: sz, version: 2, status: 'draft', effectiveFrom: TODAY, createdBy: 'sz.warning', publishedAt: null, allowedActions: ['publish'] });
+    expect(v).toMatchObject({ kind: KIND, jurisdictionId: sz, version: 2, status: 'draft', effectiveFrom: TODAY, createdBy: 'sz.warning', publishedAt: null, allowedActions: ['edit', 'publish', 'withdraw'], revision: 0 });
     // a draft changes nothing
     expect((await submitWine()).rejection!.reasons.map((r) => r.code)).toEqual(['eaudit.no_industrial_goods']);
 
@@ -76,13 +77,15 @@ describe('policy versions', () => {
   });
 
   it('refuses to publish a version whose effective date is already past (Beijing date)', async () => {
-    const v = (await draft(c['sz.warning']!, sz, { effectiveFrom: '2026-03-01' })).json();
+    // the investigation-type policy of sz has only its version 1 of 2020, so a draft of yesterday is in order
+    const v = (await c['sz.warning']!.post(API, { kind: 'investigations.type', jurisdictionId: sz, effectiveFrom: '2026-03-01', body: DEFAULT_INVESTIGATION_TYPE_POLICY })).json();
     const res = await c['sz.warning']!.post(`${API}/${v.id}/publish`);
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toMatchObject({ field: 'effectiveFrom', code: 'in_past' });
     expect(res.json().errors[0].messageZh).toContain('早于今天');
-    const listed = (await c['sz.warning']!.get(`${API}?kind=${KIND}`)).json().items.find((i: { id: string }) => i.id === v.id);
-    expect(listed.status).toBe('draft');
+    expect((await c['sz.warning']!.post(`${API}/${v.id}/withdraw`)).statusCode).toBe(200);
+    const listed = (await c['sz.warning']!.get(`${API}?kind=investigations.type`)).json().items.find((i: { id: string }) => i.id === v.id);
+    expect(listed.status).toBe('withdrawn');
   });
 
   it('shows each caller the versions of her jurisdiction; the General Administration sees all', async () => {
