@@ -20,6 +20,7 @@ import { exportReturnAttachmentRoutes } from './routes/export-returns/attachment
 import { exportReturnPrintRoutes } from './routes/export-returns/print';
 import { orgRoutes } from './routes/orgs/index';
 import { policyRoutes } from './routes/policies/index';
+import { publicRoutes } from './routes/public/index';
 import { refdataRoutes } from './routes/refdata/index';
 import { settingsRoutes } from './routes/settings/index';
 import { systemRoutes } from './routes/system/index';
@@ -105,6 +106,7 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(exportReturnPrintRoutes(deps));
     await api.register(exportReturnAttachmentRoutes(deps));
     await api.register(policyRoutes(deps));
+    await api.register(publicRoutes(deps));
   }, { prefix: '/api/v1' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
