@@ -18,8 +18,10 @@ import { authRoutes } from './routes/auth/index';
 import { exportReturnRoutes } from './routes/export-returns/index';
 import { exportReturnAttachmentRoutes } from './routes/export-returns/attachments';
 import { exportReturnPrintRoutes } from './routes/export-returns/print';
+import { investigationRoutes } from './routes/investigations/index';
 import { orgRoutes } from './routes/orgs/index';
 import { policyRoutes } from './routes/policies/index';
+import { portalRoutes } from './routes/portal/index';
 import { publicRoutes } from './routes/public/index';
 import { refdataRoutes } from './routes/refdata/index';
 import { settingsRoutes } from './routes/settings/index';
@@ -106,6 +108,8 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(exportReturnPrintRoutes(deps));
     await api.register(exportReturnAttachmentRoutes(deps));
     await api.register(policyRoutes(deps));
+    await api.register(investigationRoutes(deps));
+    await api.register(portalRoutes(deps));
     await api.register(publicRoutes(deps));
   }, { prefix: '/api/v1' });
 
