@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth/index';
 import { exportReturnRoutes } from './routes/export-returns/index';
 import { exportReturnAttachmentRoutes } from './routes/export-returns/attachments';
 import { exportReturnPrintRoutes } from './routes/export-returns/print';
+import { foreignNotificationRoutes } from './routes/foreign-notifications/index';
 import { investigationRoutes } from './routes/investigations/index';
 import { orgRoutes } from './routes/orgs/index';
 import { policyRoutes } from './routes/policies/index';
@@ -111,6 +112,7 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(investigationRoutes(deps));
     await api.register(portalRoutes(deps));
     await api.register(publicRoutes(deps));
+    await api.register(foreignNotificationRoutes(deps));
   }, { prefix: '/api/v1' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
