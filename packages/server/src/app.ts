@@ -25,6 +25,8 @@ import { policyRoutes } from './routes/policies/index';
 import { portalRoutes } from './routes/portal/index';
 import { publicRoutes } from './routes/public/index';
 import { refdataRoutes } from './routes/refdata/index';
+import { riskInfoDocumentRoutes } from './routes/risk-info/documents';
+import { riskInfoRoutes } from './routes/risk-info/index';
 import { settingsRoutes } from './routes/settings/index';
 import { systemRoutes } from './routes/system/index';
 import { userRoutes } from './routes/users/index';
@@ -109,6 +111,8 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(exportReturnPrintRoutes(deps));
     await api.register(exportReturnAttachmentRoutes(deps));
     await api.register(policyRoutes(deps));
+    await api.register(riskInfoDocumentRoutes(deps));
+    await api.register(riskInfoRoutes(deps));
     await api.register(investigationRoutes(deps));
     await api.register(portalRoutes(deps));
     await api.register(publicRoutes(deps));

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { appendAudit, ensureAuditHead } from './audit/audit';
 import { defaultConfig, secretKeyFor, type ServerConfig } from './config';
+import { EVENT_HANDLERS } from './jobs/handlers';
 import { outboxJob, sessionCleanupJob } from './jobs/outbox';
 import { questionnaireReminderJob } from './jobs/questionnaire-reminders';
 import { seedExportReturnDemo } from './use-cases/export-returns/demo-seed';
@@ -66,7 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const config = defaultConfig({ ...(secretKey ? { secretKey } : {}), ...opts.config });
   const app = await buildApp({ db: handle.db, driver: handle.driver, clock, config, logger: opts.logger ?? false, webDist: opts.webDist ?? defaultWebDist });
   const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
-  const scheduler = new Scheduler({ db: handle.db, clock }, [sessionCleanupJob, outboxJob({}), idempotencyPurgeJob, questionnaireReminderJob], 15_000, (m, e) => app.log.error({ err: e }, m));
+  const scheduler = new Scheduler({ db: handle.db, clock }, [sessionCleanupJob, outboxJob(EVENT_HANDLERS), idempotencyPurgeJob, questionnaireReminderJob], 15_000, (m, e) => app.log.error({ err: e }, m));
   if (opts.jobs ?? true) scheduler.start();
   return {
     url: address.replace('[::1]', '127.0.0.1'),

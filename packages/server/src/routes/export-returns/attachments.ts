@@ -25,7 +25,7 @@ const tooLarge = (): ProblemError =>
  * oversized body is cut off at 5 MB instead of being buffered. `preservePath` keeps the name exactly as sent so
  * that a name with `../` is refused rather than silently shortened.
  */
-async function readUpload(request: FastifyRequest): Promise<UploadedFile> {
+export async function readUpload(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) {
     throw new ProblemError(415, 'unsupported_media_type', {
       en: 'Send the file as multipart/form-data in the field "file"', zh: '请以 multipart/form-data 格式在“file”字段中上传文件',

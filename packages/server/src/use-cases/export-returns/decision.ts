@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
 import { notFound } from '../../errors';
+import { dispatchNow } from '../../jobs/handlers';
 import { emitEvent } from '../../jobs/outbox';
 import { inScope, scopeOf } from '../../policies/scope';
 import { loadExportReturnInScope, toExportReturnView, type ExportReturnRecord } from './load';
@@ -25,6 +26,7 @@ export function auditorCompetent(ctx: Ctx, row: Pick<ExportReturnRecord, 'compet
 
 export async function decideExportReturn(ctx: Ctx, id: string, decision: AuditDecision, ifMatch: number | undefined): Promise<ExportReturnView> {
   const now = ctx.clock.now();
+  let approvedEvent: number | null = null;
   const row = await transaction(ctx.db, async (tx) => {
     const current = await loadExportReturnInScope(ctx, id, tx, true);
     if (!auditorCompetent(ctx, current)) throw notFound('export-return declaration');
@@ -44,7 +46,7 @@ export async function decideExportReturn(ctx: Ctx, id: string, decision: AuditDe
       set: { returnNo, decidedAt: now, decidedBy: ctx.actor!.userId, queuedAt: null },
       auditDetail: { returnNo, ...(decision.opinion ? { opinion: decision.opinion } : {}) },
     });
-    await emitEvent(tx, {
+    approvedEvent = await emitEvent(tx, {
       type: 'export_return.approved', aggregateType: 'export_return', aggregateId: id, orgPath: current.competentOfficePath,
       payload: {
         id, unifiedNo: current.unifiedNo, returnNo, enterpriseId: current.enterpriseId,
@@ -54,5 +56,7 @@ export async function decideExportReturn(ctx: Ctx, id: string, decision: AuditDe
     });
     return updated;
   });
+  // the risk-information record exists when the approval answers; the outbox job retries should this fail
+  if (approvedEvent !== null) await dispatchNow(ctx, [approvedEvent]);
   return toExportReturnView(ctx, row);
 }
