@@ -33,6 +33,9 @@ const ErAuditQueuePage = lazy(() => import('../features/export-returns/audit/Aud
 const CustomsDeclarationsPage = lazy(() => import('../features/customs-feed/DeclarationsPage'));
 const CustomsDeclarationDetailPage = lazy(() => import('../features/customs-feed/DeclarationDetailPage'));
 const CustomsFeedLoadPage = lazy(() => import('../features/customs-feed/FeedLoadPage'));
+const RiskInfoListPage = lazy(() => import('../features/risk-info/ListPage'));
+const RiskInfoNewPage = lazy(() => import('../features/risk-info/NewPage'));
+const RiskInfoDetailPage = lazy(() => import('../features/risk-info/DetailPage'));
 
 function RouteError() {
   const { t } = useTranslation();
@@ -81,6 +84,9 @@ export const router = createBrowserRouter([
       { path: 'export-returns/audit', element: <ErAuditQueuePage /> },
       { path: 'export-returns/audit/:id', element: <ErAuditDetailPage /> },
       { path: 'export-returns/:id', element: <ErDeclarationPage /> },
+      { path: 'risk-info', element: <RiskInfoListPage /> },
+      { path: 'risk-info/new', element: <RiskInfoNewPage /> },
+      { path: 'risk-info/:id', element: <RiskInfoDetailPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

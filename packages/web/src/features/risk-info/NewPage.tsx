@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Form, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { FieldError } from '../../api/client';
+import { applyFormErrors, fieldMessage } from '../../api/problem';
+import { ProblemAlert } from '../../components/QueryState';
+import { createRiskInfo, RI_KEY } from './api';
+import { RecordFields } from './form/RecordFields';
+import { createInput, emptyValues, type RecordValues } from './form/values';
+import './i18n';
+
+/**
+ * /risk-info/new: a record entered by hand for any manual source. The shared schema checks the input first; the
+ * server's field errors land beside the same inputs. A duplicate import declaration opens the existing record.
+ */
+export default function NewPage() {
+  const { t } = useTranslation();
+  const { message, notification } = App.useApp();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<RecordValues>();
+  const [error, setError] = useState<unknown>(null);
+  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (e: unknown) => {
+    setError(e);
+    setUnmatched(applyFormErrors(form, e));
+  };
+
+  const save = async (values: RecordValues) => {
+    setError(null);
+    setUnmatched([]);
+    const checked = createInput(values);
+    if (!checked.ok) {
+      fail(checked.problem);
+      message.error(t('ri.new.fixErrors'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await createRiskInfo(checked.input);
+      await qc.invalidateQueries({ queryKey: [...RI_KEY, 'list'] });
+      qc.setQueryData([...RI_KEY, 'detail', r.record.id], r.record);
+      if (r.duplicate) {
+        notification.warning({ title: r.record.infoNo, description: t('ri.new.duplicate', { no: r.record.infoNo }), duration: 0 });
+      } else {
+        message.success(t('ri.new.created', { no: r.record.infoNo }));
+      }
+      navigate(`/risk-info/${r.record.id}`, { state: r.duplicate ? { duplicate: true } : undefined });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card className="rt-page" title={t('ri.new.title')} data-testid="ri-new-page">
+      <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
+      <Form<RecordValues> form={form} layout="vertical" initialValues={emptyValues()} onFinish={save}
+        scrollToFirstError style={{ maxWidth: 1200 }}>
+        <RecordFields withSource />
+        <Flex justify="flex-end" style={{ marginTop: 16 }}>
+          <Space>
+            <Button onClick={() => navigate('/risk-info')}>{t('common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="ri-save">{t('common.save')}</Button>
+          </Space>
+        </Flex>
+      </Form>
+    </Card>
+  );
+}
