@@ -65,6 +65,8 @@ export const publicOfficeSchema = z.object({
   parentId: z.uuid().nullable(),
 });
 export const publicOfficeListSchema = z.object({ items: z.array(publicOfficeSchema) });
+/** Countries and regions for the report form (alpha-3 with names), from the reference data. */
+export const publicCountryListSchema = z.object({ items: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })) });
 
 // -- tracking codes: 12 characters of a Crockford-like alphabet (no I, L, O, U), shown as XXXX-XXXX-XXXX
 

@@ -26,7 +26,7 @@ export const en: Messages = {
     erDashboard: 'Export returns overview', erAudit: 'Export return audit (出口退货审核)',
     customsDeclarations: 'Customs declarations (报关单数据)', customsFeed: 'Declaration feed (报关单数据装载)',
     policies: 'Policy versions (政策版本)',
-    riskInfo: 'Risk information (风险信息)', riskInfoList: 'Risk information query (风险信息查询)', riskInfoNew: 'New risk information (新建风险信息)',
+    riskInfo: 'Risk information (风险信息)', riskInfoList: 'Risk information query (风险信息查询)', riskInfoNew: 'New risk information (新建风险信息)', foreignNotifications: 'Foreign notifications (境外通报召回)',
   },
   page: {
     orgNew: 'New organisation', orgDetail: 'Organisation', orgEdit: 'Edit organisation', userNew: 'New user',
@@ -42,6 +42,7 @@ export const en: Messages = {
     goSecurity: 'Open Security settings', sessionLoadFailed: 'Could not load your session', previousLogin: 'Previous login: {{time}}',
   },
   login: {
+    publicReport: 'Report a returned product (public)', publicTrack: 'Follow a report',
     title: 'Log in', username: 'User name', password: 'Password', submit: 'Log in',
     usernamePlaceholder: 'User name', passwordPlaceholder: 'Password',
     usernameRequired: 'Please enter your user name', passwordRequired: 'Please enter your password',

@@ -21,7 +21,7 @@ export const zh = {
     security: '安全设置', settings: '系统设置', navigation: '导航菜单',
     erDeclare: '出口退货信息录入', erQuery: '出口退货信息查询', erDashboard: '出口退货概览', erAudit: '出口退货审核',
     customsDeclarations: '报关单数据', customsFeed: '报关单数据装载', policies: '政策版本',
-    riskInfo: '风险信息', riskInfoList: '风险信息查询', riskInfoNew: '新建风险信息',
+    riskInfo: '风险信息', riskInfoList: '风险信息查询', riskInfoNew: '新建风险信息', foreignNotifications: '境外通报召回',
   },
   page: {
     orgNew: '新建机构', orgDetail: '机构详情', orgEdit: '编辑机构', userNew: '新建用户', userDetail: '用户详情',
@@ -35,6 +35,7 @@ export const zh = {
     goSecurity: '前往安全设置', sessionLoadFailed: '无法获取会话信息', previousLogin: '上次登录：{{time}}',
   },
   login: {
+    publicReport: '公众实名举报入口', publicTrack: '举报进度查询',
     title: '用户登录', username: '用户名', password: '密码', submit: '登录',
     usernamePlaceholder: '请输入用户名', passwordPlaceholder: '请输入密码',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码',

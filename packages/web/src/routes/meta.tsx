@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
-  AlertOutlined, PlusCircleOutlined, UnorderedListOutlined,
+  AlertOutlined, GlobalOutlined, PlusCircleOutlined, UnorderedListOutlined,
   AuditOutlined, ApartmentOutlined, ControlOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
   PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -43,6 +43,7 @@ export const PAGES: PageMeta[] = [
   { pattern: '/export-returns', titleKey: 'menu.erQuery', perm: 'export_returns.read', menuKey: '/export-returns' },
   // static /risk-info/<name> pages go above /risk-info/:id
   { pattern: '/risk-info/new', titleKey: 'menu.riskInfoNew', perm: 'risk_info.collect', menuKey: '/risk-info/new' },
+  { pattern: '/risk-info/foreign-notifications', titleKey: 'menu.foreignNotifications', perm: 'risk_info.collect', menuKey: '/risk-info/foreign-notifications' },
   { pattern: '/risk-info/:id', titleKey: 'page.riskInfoDetail', perm: 'risk_info.read', menuKey: '/risk-info' },
   { pattern: '/risk-info', titleKey: 'menu.riskInfoList', perm: 'risk_info.read', menuKey: '/risk-info' },
 ];
@@ -73,6 +74,7 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: '/risk-info', titleKey: 'menu.riskInfoList', icon: <UnorderedListOutlined />, perm: 'risk_info.read', shortcut: true },
       { key: '/risk-info/new', titleKey: 'menu.riskInfoNew', icon: <PlusCircleOutlined />, perm: 'risk_info.collect' },
+      { key: '/risk-info/foreign-notifications', titleKey: 'menu.foreignNotifications', icon: <GlobalOutlined />, perm: 'risk_info.collect' },
     ],
   },
   { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },

@@ -12,6 +12,8 @@ import { problemText } from '../api/problem';
 import { RequireAuth } from './RequireAuth';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const PublicReportPage = lazy(() => import('../features/public-report/ReportPage'));
+const PublicTrackPage = lazy(() => import('../features/public-report/TrackPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage'));
 const OrgDetailPage = lazy(() => import('../features/orgs/OrgDetailPage'));
@@ -36,6 +38,7 @@ const CustomsFeedLoadPage = lazy(() => import('../features/customs-feed/FeedLoad
 const RiskInfoListPage = lazy(() => import('../features/risk-info/ListPage'));
 const RiskInfoNewPage = lazy(() => import('../features/risk-info/NewPage'));
 const RiskInfoDetailPage = lazy(() => import('../features/risk-info/DetailPage'));
+const ForeignNotificationsPage = lazy(() => import('../features/foreign-notifications/ForeignNotificationsPage'));
 
 function RouteError() {
   const { t } = useTranslation();
@@ -56,6 +59,9 @@ export const router = createBrowserRouter([
     element: <Suspense fallback={<Loading />}><LoginPage /></Suspense>,
     errorElement: <RouteError />,
   },
+  // the public real-name report (实名举报): no login
+  { path: '/report', element: <Suspense fallback={<Loading />}><PublicReportPage /></Suspense>, errorElement: <RouteError /> },
+  { path: '/report/track', element: <Suspense fallback={<Loading />}><PublicTrackPage /></Suspense>, errorElement: <RouteError /> },
   {
     path: '/',
     element: <RequireAuth><AppLayout /></RequireAuth>,
@@ -86,6 +92,7 @@ export const router = createBrowserRouter([
       { path: 'export-returns/:id', element: <ErDeclarationPage /> },
       { path: 'risk-info', element: <RiskInfoListPage /> },
       { path: 'risk-info/new', element: <RiskInfoNewPage /> },
+      { path: 'risk-info/foreign-notifications', element: <ForeignNotificationsPage /> },
       { path: 'risk-info/:id', element: <RiskInfoDetailPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import {
-  parseStrictJson, PICTURE_MAX_BYTES, PUBLIC_REPORT_MAX_PICTURES, publicOfficeListSchema, publicReportCreatedSchema,
+  parseStrictJson, PICTURE_MAX_BYTES, PUBLIC_REPORT_MAX_PICTURES, publicCountryListSchema, publicOfficeListSchema, publicReportCreatedSchema,
   publicReportLimitsSchema, publicReportStatusSchema, trackingCodeParamSchema,
 } from '@returntrace/domain';
 import type { FastifyRequest } from 'fastify';
@@ -9,7 +9,7 @@ import type { AppDeps } from '../../app';
 import { ProblemError, validationProblem } from '../../errors';
 import { requirePermission } from '../../plugins/auth';
 import { getPublicReportLimits, updatePublicReportLimits } from '../../use-cases/public-reports/limits';
-import { publicOffices, submitPublicReport, trackPublicReport, type ReportPicture } from '../../use-cases/public-reports/submit';
+import { publicCountries, publicOffices, submitPublicReport, trackPublicReport, type ReportPicture } from '../../use-cases/public-reports/submit';
 
 const tags = ['public report'];
 /** No session cookie is needed on these routes; the CSRF double-submit still applies to the POST, as for login. */
@@ -81,6 +81,10 @@ export const publicRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app
   app.get('/public/offices', {
     schema: { tags, security, response: { 200: publicOfficeListSchema }, description: 'Customs offices a reporter may address (no login).' },
   }, async (request) => publicOffices(request.ctx));
+
+  app.get('/public/countries', {
+    schema: { tags, security, response: { 200: publicCountryListSchema }, description: 'Countries and regions for the report form (no login).' },
+  }, async (request) => publicCountries(request.ctx));
 
   app.post('/public/reports', {
     schema: {

@@ -49,6 +49,8 @@ describe('public report', () => {
     const items = res.json().items as { id: string; kind: string }[];
     expect(items.some((o) => o.id === hgId && o.kind === 'sub_customs')).toBe(true);
     expect(items.every((o) => o.kind === 'direct_customs' || o.kind === 'sub_customs')).toBe(true);
+    const countries = (await new Client(t.app).get('/api/v1/public/countries')).json().items as { code: string; zh: string }[];
+    expect(countries).toContainEqual(expect.objectContaining({ code: 'USA', zh: '美国' }));
   });
 
   it('accepts a valid report without login: a public_report record of the office, pictures, encrypted identity, tracking', async () => {

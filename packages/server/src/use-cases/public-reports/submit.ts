@@ -56,6 +56,12 @@ export async function publicOffices(ctx: Ctx) {
   };
 }
 
+export async function publicCountries(ctx: Ctx) {
+  const rows = await ctx.db.select({ code: refCountries.alpha3, zh: refCountries.nameZh, en: refCountries.nameEn }).from(refCountries)
+    .orderBy(refCountries.alpha3);
+  return { items: rows };
+}
+
 /** Checks every picture by content before anything is written; the errors name each file. */
 function checkPictures(pictures: readonly ReportPicture[]) {
   if (pictures.length > PUBLIC_REPORT_MAX_PICTURES) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { LoginResponse } from '@returntrace/domain';
 import { ApiError, post } from '../../api/client';
@@ -150,6 +150,13 @@ export default function LoginPage() {
             <div data-testid="enrol-step">
               <Typography.Paragraph type="secondary">{t('login.enrolHint')}</Typography.Paragraph>
               <TotpEnrol onDone={() => void finish().catch(setError)} onCancel={backToLogin} />
+            </div>
+          ) : null}
+          {step === 'password' ? (
+            <div style={{ textAlign: 'center', marginTop: 16 }}>
+              <Link to="/report" data-testid="login-public-report">{t('login.publicReport')}</Link>
+              <Typography.Text type="secondary"> · </Typography.Text>
+              <Link to="/report/track">{t('login.publicTrack')}</Link>
             </div>
           ) : null}
         </Card>
