@@ -1,5 +1,4 @@
-import { Col, DatePicker, Divider, Form, Input, Row, Select, Switch, Tooltip, Typography } from 'antd';
-import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Col, DatePicker, Divider, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../i18n/labels';
 import { FACTOR_KEYS, sourceOptions } from '../labels';
@@ -92,12 +91,7 @@ export function RecordFields({ withSource, proposedOrg }: {
         {FACTOR_KEYS.map((k) => (
           <Col xs={24} md={12} key={k}>
             <Form.Item name={['factors', k]} valuePropName="checked" style={{ marginBottom: 8 }}
-              label={(
-                <span>
-                  {t(`ri.factor.${k}.label`)}{' '}
-                  <Tooltip title={t(`ri.factor.${k}.help`)}><QuestionCircleOutlined aria-label={t(`ri.factor.${k}.help`)} /></Tooltip>
-                </span>
-              )}
+              label={t(`ri.factor.${k}.label`)}
               extra={t(`ri.factor.${k}.help`)}>
               <Switch data-testid={`ri-factor-${k}`} />
             </Form.Item>

@@ -1,7 +1,6 @@
 /** Selects over reference data and organisations used by the risk-information forms and actions. */
 import { useEffect, useMemo, useState } from 'react';
 import { Select } from 'antd';
-import { isNotFound } from '../../../api/client';
 import { kindShort, orgName, useLang } from '../../../i18n/labels';
 import { OrgTreeSelect } from '../../orgs/OrgTreeSelect';
 import { useCountries, useCurrencies, useReturnReasons, useTransferTargets } from '../api';
@@ -68,7 +67,7 @@ export const reasonLabel = (rows: RefRow[] | undefined, code: string, lang: 'zh'
 
 /**
  * An investigating organisation: any active non-enterprise body (GET /risk-info/transfer-targets). Where that list
- * is not offered the picker falls back to the caller's own organisation tree.
+ * cannot be had the picker falls back to the caller's own organisation tree.
  */
 export function TargetOrgSelect(props: ValueProps<string | null | undefined> & {
   /** the current value's name, shown before the list has loaded it */
@@ -91,7 +90,7 @@ export function TargetOrgSelect(props: ValueProps<string | null | undefined> & {
     if (cur && !opts.some((o) => o.value === cur.id)) opts.unshift({ value: cur.id, label: cur.name[lang] || cur.name.zh });
     return opts;
   }, [list.data, lang, props.current]);
-  if (isNotFound(list.error)) {
+  if (list.error) {
     return (
       <OrgTreeSelect id={props.id} value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)}
         placeholder={props.placeholder} allowClear={props.allowClear} disabled={props.disabled} />
