@@ -2,7 +2,8 @@ import type { RefDatasetId } from '@returntrace/domain';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { refReturnReasons } from './schema/export-returns';
 import {
-  refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters, refHsSections, refUnits,
+  refCountries, refCurrencies, refCustomsDistricts, refDivisions, refHsChapters, refHsSections, refLegalInspection,
+  refProhibitedImports, refUnits, refUsdRates,
 } from './schema/refdata';
 
 /** The Drizzle table of each reference dataset (the registry in packages/domain names their fields). */
@@ -15,5 +16,8 @@ export const REF_TABLES = {
   'customs-districts': refCustomsDistricts,
   units: refUnits,
   'return-reasons': refReturnReasons,
+  'legal-inspection': refLegalInspection,
+  'prohibited-imports': refProhibitedImports,
+  'usd-rates': refUsdRates,
 } as const satisfies Record<RefDatasetId, PgTable>;
 export type RefTable = (typeof REF_TABLES)[RefDatasetId];

@@ -43,6 +43,11 @@ export const REF_ERROR_CODES = [
   'in_use',
   'not_utf8',
   'malformed_csv',
+  'hs_prefix',
+  'inspection_conditions',
+  'rate_month',
+  'usd_rate',
+  'rate_code',
 ] as const;
 export type RefErrorCode = (typeof REF_ERROR_CODES)[number];
 
@@ -134,6 +139,17 @@ const MESSAGES: Record<RefErrorCode, Builder> = {
     zh: '文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或直接上传 .xlsx 工作簿',
   }),
   malformed_csv: (p) => ({ en: `The CSV cannot be read: ${p.reason}`, zh: `无法读取 CSV 文件：${p.reason}` }),
+  hs_prefix: () => ({
+    en: 'Must be an HS code or prefix of 2, 4, 6, 8 or 10 digits, e.g. 8516 or 8516500000 (format the column as text in Excel)',
+    zh: '应为 2、4、6、8 或 10 位数字的商品编码或其前缀，如 8516 或 8516500000（Excel 中请将该列设为文本格式）',
+  }),
+  inspection_conditions: () => ({ en: 'Must be inspection condition letters such as A, B or A/B', zh: '应为检验检疫条件代码，如 A、B 或 A/B' }),
+  rate_month: () => ({ en: 'Must be a month as YYYY-MM, e.g. 2026-03', zh: '应为 YYYY-MM 格式的月份，如 2026-03' }),
+  usd_rate: () => ({
+    en: 'Must be a positive decimal number with at most 8 decimal places, e.g. 1.0825',
+    zh: '应为大于 0 的小数，最多 8 位小数，如 1.0825',
+  }),
+  rate_code: (p) => ({ en: `Must be currency and month joined by a hyphen: ${p.expected}`, zh: `应为币制与月份以连字符连接：${p.expected}` }),
   key_mismatch: (p) => ({ en: `Must equal the code in the address (${p.expected})`, zh: `应与地址中的代码（${p.expected}）一致` }),
 };
 

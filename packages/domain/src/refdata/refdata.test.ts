@@ -16,6 +16,9 @@ const valid: { [K in RefDatasetId]: Record<string, unknown> } = {
     code: 'QUA-01', category: 'quality', nameZh: '安全项目不合格', nameEn: 'Safety non-conformity', safetyHealthEnv: true,
     technicalBarrier: false, foreignOfficial: false, overseasProjectEquipment: false, sortOrder: 1, active: true,
   },
+  'legal-inspection': { code: '851650', nameZh: '微波炉', nameEn: 'Microwave ovens', conditions: 'A' },
+  'prohibited-imports': { code: '7204', nameZh: '钢铁废碎料', nameEn: 'Ferrous waste and scrap', basis: '禁止进口固体废物' },
+  'usd-rates': { code: 'EUR-2026-03', currency: 'EUR', month: '2026-03', usdPerUnit: '1.0825' },
 };
 
 describe('registry', () => {
@@ -37,6 +40,7 @@ describe('registry', () => {
     expect(refReferrers('hs-sections')).toEqual([{ dataset: 'hs-chapters', field: 'sectionCode' }]);
     expect(refReferrers('divisions')).toEqual([{ dataset: 'divisions', field: 'parentCode' }]);
     expect(refReferrers('units')).toEqual([]);
+    expect(refReferrers('currencies')).toEqual([{ dataset: 'usd-rates', field: 'currency' }]);
   });
 });
 
@@ -73,6 +77,22 @@ describe('row schemas', () => {
     ['units', { code: '35' }, 'code', 'unit_code'],
     ['units', { code: 35 }, 'code', 'invalid_type'],
     ['units', { extra: 'x' }, 'extra', 'unknown_field'],
+    ['legal-inspection', { code: '851' }, 'code', 'hs_prefix'],
+    ['legal-inspection', { code: '85165000001' }, 'code', 'hs_prefix'],
+    ['legal-inspection', { code: '8516.50' }, 'code', 'hs_prefix'],
+    ['legal-inspection', { nameZh: '' }, 'nameZh', 'required'],
+    ['legal-inspection', { conditions: 'a/b' }, 'conditions', 'inspection_conditions'],
+    ['legal-inspection', { conditions: 'A//B' }, 'conditions', 'inspection_conditions'],
+    ['prohibited-imports', { code: 'HS7204' }, 'code', 'hs_prefix'],
+    ['prohibited-imports', { basis: '=cmd' }, 'basis', 'formula_prefix'],
+    ['usd-rates', { currency: 'eur', code: 'eur-2026-03' }, 'currency', 'currency_code'],
+    ['usd-rates', { month: '2026-13', code: 'EUR-2026-13' }, 'month', 'rate_month'],
+    ['usd-rates', { month: '2026/03' }, 'month', 'rate_month'],
+    ['usd-rates', { code: 'EUR-2026-04' }, 'code', 'rate_code'],
+    ['usd-rates', { usdPerUnit: '0' }, 'usdPerUnit', 'usd_rate'],
+    ['usd-rates', { usdPerUnit: '-1.2' }, 'usdPerUnit', 'usd_rate'],
+    ['usd-rates', { usdPerUnit: '0.000000001' }, 'usdPerUnit', 'usd_rate'],
+    ['usd-rates', { usdPerUnit: '1e3' }, 'usdPerUnit', 'usd_rate'],
   ];
   it.each(cases)('%s %j → %s %s', (id, patch, field, code) => {
     const r = validateRefEntry(id, { ...valid[id], ...patch });
@@ -82,6 +102,13 @@ describe('row schemas', () => {
     expect(e?.code).toBe(code);
     expect(e?.message).toBeTruthy();
     expect(e?.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('accepts HS prefixes of every even length, conditions as printed and rates up to 8 decimals', () => {
+    for (const code of ['85', '8516', '851650', '85165000', '8516500000']) expect(validateRefEntry('legal-inspection', { ...valid['legal-inspection'], code }).ok, code).toBe(true);
+    for (const conditions of ['', 'A', 'B', 'A/B', 'M/N']) expect(validateRefEntry('legal-inspection', { ...valid['legal-inspection'], conditions }).ok, conditions).toBe(true);
+    expect(validateRefEntry('usd-rates', { ...valid['usd-rates'], code: 'JPY-2026-03', currency: 'JPY', usdPerUnit: '0.00666667' }).ok).toBe(true);
+    expect(validateRefEntry('usd-rates', { ...valid['usd-rates'], usdPerUnit: '7' }).ok).toBe(true);
   });
 
   it('accepts the tree rules of divisions and districts', () => {

@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import {
   countryRowSchema, currencyRowSchema, customsDistrictRowSchema, divisionRowSchema, hsChapterRowSchema,
-  hsSectionRowSchema, returnReasonRowSchema, unitRowSchema,
+  hsSectionRowSchema, legalInspectionRowSchema, prohibitedImportRowSchema, returnReasonRowSchema, unitRowSchema,
+  usdRateRowSchema,
   type CountryRow, type CurrencyRow, type CustomsDistrictRow, type DivisionRow, type HsChapterRow, type HsSectionRow,
-  type ReturnReasonRow, type UnitRow,
+  type LegalInspectionRow, type ProhibitedImportRow, type ReturnReasonRow, type UnitRow, type UsdRateRow,
 } from './schemas';
 
 /** The reference datasets, in the order the UI lists them. */
 export const REF_DATASET_IDS = [
   'hs-sections', 'hs-chapters', 'countries', 'currencies', 'divisions', 'customs-districts', 'units', 'return-reasons',
+  'legal-inspection', 'prohibited-imports', 'usd-rates',
 ] as const;
 export type RefDatasetId = (typeof REF_DATASET_IDS)[number];
 export const isRefDatasetId = (s: string): s is RefDatasetId => (REF_DATASET_IDS as readonly string[]).includes(s);
@@ -22,6 +24,9 @@ export interface RefRowMap {
   'customs-districts': CustomsDistrictRow;
   units: UnitRow;
   'return-reasons': ReturnReasonRow;
+  'legal-inspection': LegalInspectionRow;
+  'prohibited-imports': ProhibitedImportRow;
+  'usd-rates': UsdRateRow;
 }
 export type RefRow = RefRowMap[RefDatasetId];
 
@@ -206,6 +211,60 @@ export const REF_DATASETS: { [K in RefDatasetId]: RefDataset<K> } = {
     sortField: 'code',
     references: [],
     description: L('出口退货申请的具体退运原因（停用而非删除已使用的原因）', 'Specific reasons of export-return declarations (deactivate rather than delete a reason in use)'),
+  },
+  'legal-inspection': {
+    id: 'legal-inspection',
+    label: L('法检目录', 'Legal-inspection catalogue'),
+    keyField: 'code',
+    columns: [
+      { field: 'code', label: L('商品编码（前缀）', 'HS code or prefix'), type: 'text' },
+      { field: 'nameZh', label: NAME_ZH, type: 'text' },
+      { field: 'nameEn', label: NAME_EN, type: 'text' },
+      { field: 'conditions', label: L('检验检疫类别', 'Inspection conditions'), type: 'text' },
+    ],
+    schema: legalInspectionRowSchema,
+    searchFields: ['code', 'nameZh', 'nameEn'],
+    sortField: 'code',
+    references: [],
+    description: L(
+      '实施检验检疫的进出口商品目录：商品编码以某条目代码开头即属目录内商品，调查方式规则据此判定现场调查',
+      'Catalogue of goods subject to inspection: goods whose HS code starts with an entry\'s code are in it; the investigation-type rules send them on-site',
+    ),
+  },
+  'prohibited-imports': {
+    id: 'prohibited-imports',
+    label: L('禁止进口货物目录', 'Goods prohibited from import'),
+    keyField: 'code',
+    columns: [
+      { field: 'code', label: L('商品编码（前缀）', 'HS code or prefix'), type: 'text' },
+      { field: 'nameZh', label: NAME_ZH, type: 'text' },
+      { field: 'nameEn', label: NAME_EN, type: 'text' },
+      { field: 'basis', label: L('列入依据', 'Listed by'), type: 'text' },
+    ],
+    schema: prohibitedImportRowSchema,
+    searchFields: ['code', 'nameZh', 'nameEn', 'basis'],
+    sortField: 'code',
+    references: [],
+    description: L('禁止进口货物目录（含旧机电产品、固体废物），商品编码或前缀', 'Goods prohibited from import (used electrical and mechanical products, solid waste…), HS codes or prefixes'),
+  },
+  'usd-rates': {
+    id: 'usd-rates',
+    label: L('美元折算率', 'USD conversion rates'),
+    keyField: 'code',
+    columns: [
+      { field: 'code', label: L('代码（币制-月份）', 'Code (currency-month)'), type: 'text' },
+      { field: 'currency', label: L('币制', 'Currency'), type: 'text' },
+      { field: 'month', label: L('月份', 'Month'), type: 'text' },
+      { field: 'usdPerUnit', label: L('每单位折合美元', 'USD per unit'), type: 'text' },
+    ],
+    schema: usdRateRowSchema,
+    searchFields: ['code', 'currency', 'month'],
+    sortField: 'code',
+    references: [{ field: 'currency', dataset: 'currencies' }],
+    description: L(
+      '按月的外币折算美元汇率，用于计算单批退运金额；缺少当月汇率时取最近的较早月份',
+      'Monthly rates converting currencies to US dollars for batch values; a missing month uses the latest earlier one',
+    ),
   },
 };
 

@@ -25,6 +25,13 @@ export const CURRENCY_CODE_RE = /^[A-Z]{3}$/;
 export const DIVISION_CODE_RE = /^\d{6}$/;
 export const DISTRICT_CODE_RE = /^\d{4}$/;
 export const UNIT_CODE_RE = /^\d{3}$/;
+/** An HS code or a prefix of one: 2, 4, 6, 8 or 10 digits (chapter, heading, subheading, national lines). */
+export const HS_PREFIX_RE = /^(?:\d{2}){1,5}$/;
+/** 检验检疫类别 letters as the catalogue prints them: A, B, M, N, … alone or joined by slashes (A/B, M/N). */
+export const INSPECTION_CONDITIONS_RE = /^[A-Z](?:\/?[A-Z])*$/;
+export const RATE_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A positive decimal with at most 8 decimals (USD per unit; the yen is about 0.0067). */
+export const USD_RATE_RE = /^\d{1,9}(\.\d{1,8})?$/;
 /** The customs district code of the General Administration of Customs (海关总署). */
 export const GACC_DISTRICT_CODE = '0000';
 
@@ -159,6 +166,35 @@ export const returnReasonRowSchema = z
     if (cat && cat !== r.category) issue(ctx, 'category', 'reason_category_mismatch', { value: r.code, expected: cat });
   });
 
+/** The legal-inspection catalogue (法检目录): HS codes or prefixes with the inspection conditions. */
+export const legalInspectionRowSchema = z.strictObject({
+  code: code(HS_PREFIX_RE, 'hs_prefix'),
+  nameZh: name(500),
+  nameEn: optionalName(500),
+  conditions: str().trim().max(20, err('too_long')).refine((v) => v === '' || INSPECTION_CONDITIONS_RE.test(v), err('inspection_conditions')),
+});
+
+/** The catalogue of goods prohibited from import (禁止进口货物目录): HS codes or prefixes with the listing basis. */
+export const prohibitedImportRowSchema = z.strictObject({
+  code: code(HS_PREFIX_RE, 'hs_prefix'),
+  nameZh: name(500),
+  nameEn: optionalName(500),
+  basis: optionalName(200),
+});
+
+/** Monthly USD conversion rates: the code is the currency and the month (`EUR-2026-03`), so one rate per month. */
+export const usdRateRowSchema = z
+  .strictObject({
+    code: str().trim().min(1, err('required')),
+    currency: code(CURRENCY_CODE_RE, 'currency_code'),
+    month: code(RATE_MONTH_RE, 'rate_month'),
+    usdPerUnit: code(USD_RATE_RE, 'usd_rate').refine((v) => Number(v) > 0, err('usd_rate')),
+  })
+  .superRefine((r, ctx) => {
+    const expected = `${r.currency}-${r.month}`;
+    if (r.code !== expected) issue(ctx, 'code', 'rate_code', { expected });
+  });
+
 export type HsSectionRow = z.output<typeof hsSectionRowSchema>;
 export type HsChapterRow = z.output<typeof hsChapterRowSchema>;
 export type CountryRow = z.output<typeof countryRowSchema>;
@@ -167,3 +203,6 @@ export type DivisionRow = z.output<typeof divisionRowSchema>;
 export type CustomsDistrictRow = z.output<typeof customsDistrictRowSchema>;
 export type UnitRow = z.output<typeof unitRowSchema>;
 export type ReturnReasonRow = z.output<typeof returnReasonRowSchema>;
+export type LegalInspectionRow = z.output<typeof legalInspectionRowSchema>;
+export type ProhibitedImportRow = z.output<typeof prohibitedImportRowSchema>;
+export type UsdRateRow = z.output<typeof usdRateRowSchema>;

@@ -2,12 +2,14 @@ import { DEFAULT_RETURN_REASONS, type RefDatasetId, type RefRowMap } from '@retu
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../client';
 import { REF_TABLES, type RefTable } from '../../ref-tables';
+import { buildLegalInspectionRows, buildProhibitedImportRows } from './catalogues';
 import { buildCountryRows } from './countries';
 import { buildCurrencyRows } from './currencies';
 import { CUSTOMS_DISTRICT_ROWS } from './customs-districts';
 import { buildDivisionRows } from './divisions';
 import { HS_CHAPTERS, HS_SECTIONS } from './hs-chapters';
 import { UNIT_ROWS } from './units';
+import { buildUsdRateRows } from './usd-rates';
 
 export { HS_CHAPTERS, HS_SECTIONS } from './hs-chapters';
 export { UNIT_ROWS } from './units';
@@ -30,6 +32,9 @@ export function referenceSeedRows(): RefSeedRows {
     'customs-districts': [...CUSTOMS_DISTRICT_ROWS],
     units: [...UNIT_ROWS],
     'return-reasons': [...DEFAULT_RETURN_REASONS],
+    'legal-inspection': buildLegalInspectionRows(),
+    'prohibited-imports': buildProhibitedImportRows(),
+    'usd-rates': buildUsdRateRows(),
   };
   const c = cached;
   return {
@@ -41,6 +46,9 @@ export function referenceSeedRows(): RefSeedRows {
     'customs-districts': [...c['customs-districts']],
     units: [...c.units],
     'return-reasons': [...c['return-reasons']],
+    'legal-inspection': [...c['legal-inspection']],
+    'prohibited-imports': [...c['prohibited-imports']],
+    'usd-rates': [...c['usd-rates']],
   };
 }
 
@@ -73,5 +81,9 @@ export async function seedReferenceData(db: DbOrTx): Promise<Record<RefDatasetId
     'customs-districts': await insertBatches(tx, REF_TABLES['customs-districts'], d['customs-districts']),
     units: await insertBatches(tx, REF_TABLES.units, d.units),
     'return-reasons': await insertBatches(tx, REF_TABLES['return-reasons'], d['return-reasons']),
+    'legal-inspection': await insertBatches(tx, REF_TABLES['legal-inspection'], d['legal-inspection']),
+    'prohibited-imports': await insertBatches(tx, REF_TABLES['prohibited-imports'], d['prohibited-imports']),
+    // after the currencies they refer to
+    'usd-rates': await insertBatches(tx, REF_TABLES['usd-rates'], d['usd-rates']),
   }));
 }

@@ -2,6 +2,8 @@ import { REF_DATASET_IDS, REF_DATASETS, findMissingReferences } from '@returntra
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createDb, type DbHandle } from '../../client';
+import { DESTINATIONS } from '../customs-feed/catalogue';
+import { fixedDemoDeclarations } from '../customs-feed/fixed';
 import { REF_TABLES, referenceSeedRows, seedReferenceData } from './index';
 
 describe('reference seed data', () => {
@@ -16,6 +18,24 @@ describe('reference seed data', () => {
     expect(data.divisions.filter((d) => d.level === 1)).toHaveLength(34);
     expect(data['customs-districts'].length).toBeGreaterThanOrEqual(7);
     expect(data.units.length).toBeGreaterThanOrEqual(60);
+    expect(data['legal-inspection'].length).toBeGreaterThanOrEqual(30);
+    expect(data['prohibited-imports'].length).toBeGreaterThanOrEqual(15);
+    expect(data['usd-rates']).toHaveLength(7 * 13);
+  });
+
+  it('has a catalogue that covers some of the demo feed\'s goods and not others, and a rate for every feed currency', () => {
+    const inCatalogue = (hs: string) => data['legal-inspection'].some((e) => hs.startsWith(e.code));
+    const lines = fixedDemoDeclarations().filter((d) => d.direction === 'import' && !d.withdrawn).flatMap((d) => d.lines);
+    expect(lines.some((l) => inCatalogue(l.hsCode))).toBe(true);
+    expect(lines.some((l) => !inCatalogue(l.hsCode))).toBe(true);
+    expect(inCatalogue('8517629900')).toBe(true); // routers of huaxin
+    expect(inCatalogue('6109100021')).toBe(false); // T-shirts of yanjing
+    const feedCurrencies = new Set(DESTINATIONS.map((d) => d.currency).filter((c) => c !== 'USD'));
+    for (const c of feedCurrencies) {
+      const months = data['usd-rates'].filter((r) => r.currency === c).map((r) => r.month);
+      expect(months, c).toHaveLength(13);
+      expect(new Set(months).size, c).toBe(13);
+    }
   });
 
   it('passes the domain schemas, has unique codes and resolvable references', () => {

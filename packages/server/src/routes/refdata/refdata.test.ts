@@ -42,7 +42,7 @@ describe('reading reference data', () => {
     const res = await officer.get(API);
     expect(res.statusCode).toBe(200);
     const byId = Object.fromEntries(res.json().map((d: { id: string }) => [d.id, d]));
-    expect(Object.keys(byId)).toEqual(['hs-sections', 'hs-chapters', 'countries', 'currencies', 'divisions', 'customs-districts', 'units', 'return-reasons']);
+    expect(Object.keys(byId)).toEqual(['hs-sections', 'hs-chapters', 'countries', 'currencies', 'divisions', 'customs-districts', 'units', 'return-reasons', 'legal-inspection', 'prohibited-imports', 'usd-rates']);
     expect(byId['hs-chapters'].count).toBe(97);
     expect(byId['hs-sections'].count).toBe(22);
     expect(byId.divisions.count).toBeGreaterThan(3000);
