@@ -90,7 +90,7 @@ describe('import', () => {
       HEADER,
       'US,2026-02-30,Kettle,8516,X,Recall,Burns,R-1',
       'Atlantis,2026-03-01,Kettle,8516,X,Recall,Burns,R-2',
-      'US,2026-03-01,Kettle,8,X,,Burns <b>bold</b>,R-3',
+      'Narnia,2026-03-01,Kettle,8,X,,Burns <b>bold</b>,R-3',
       'US,2026-03-01,Kettle,8516,X,Recall,Burns,R-4',
     ].join('\n');
     const res = await importFile(hg, bad);
@@ -102,6 +102,7 @@ describe('import', () => {
       expect.objectContaining({ row: 4, field: 'hsCode', code: 'hs_prefix' }),
       expect.objectContaining({ row: 4, field: 'measure' }),
       expect.objectContaining({ row: 4, field: 'reason', code: 'markup_not_allowed' }),
+      expect.objectContaining({ row: 4, field: 'country', code: 'unknown_country' }),
     ]));
     expect(errors.some((e) => e.row === 5)).toBe(false);
     expect(res.json().detailZh).toContain('第 2 行');

@@ -96,14 +96,14 @@ async function validateSheet(db: DbOrTx, sheet: ParsedSheet): Promise<ValidRow[]
     const parsed = foreignNotificationRowSchema.safeParse(rec);
     if (!parsed.success) {
       for (const e of localizeIssues(parsed.error.issues as never)) errors.push({ row: rowNo, ...e, field: e.field || 'row' });
-      return;
     }
-    const country = resolve(parsed.data.country);
-    if (!country) {
-      errors.push({ row: rowNo, field: 'country', code: 'unknown_country', message: `Unknown country or region "${parsed.data.country}"`, messageZh: `国家（地区）“${parsed.data.country}”不存在` });
-      return;
+    // the country is checked even when other cells are wrong, so that one upload shows every error of the row
+    const countryText = String(rec.country ?? '').trim();
+    const country = countryText ? resolve(countryText) : undefined;
+    if (countryText && !country) {
+      errors.push({ row: rowNo, field: 'country', code: 'unknown_country', message: `Unknown country or region "${countryText}"`, messageZh: `国家（地区）“${countryText}”不存在` });
     }
-    out.push({ ...parsed.data, rowNo, country3: country });
+    if (parsed.success && country) out.push({ ...parsed.data, rowNo, country3: country });
   });
   if (errors.length) throw rowsProblem(errors);
   if (!out.length) throw rowsProblem([{ row: 2, field: 'file', code: 'empty_file', message: 'The file has no notification rows', messageZh: '文件中没有通报数据' }]);

@@ -80,6 +80,8 @@ export default function TrackPage() {
             ) : (
               <Steps
                 current={current}
+                titlePlacement="vertical"
+                size="small"
                 status={view.status === 'closed' ? 'finish' : 'process'}
                 style={{ margin: '16px 0 24px' }}
                 items={STEPS.map((s) => ({ title: t(`pr.steps.${s}`) }))}
