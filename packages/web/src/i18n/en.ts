@@ -26,13 +26,13 @@ export const en: Messages = {
     erDashboard: 'Export returns overview', erAudit: 'Export return audit (出口退货审核)',
     customsDeclarations: 'Customs declarations (报关单数据)', customsFeed: 'Declaration feed (报关单数据装载)',
     policies: 'Policy versions (政策版本)',
-    riskInfo: 'Risk information (风险信息)', riskInfoList: 'Risk information query (风险信息查询)', riskInfoNew: 'New risk information (新建风险信息)', foreignNotifications: 'Foreign notifications (境外通报召回)',
+    riskInfo: 'Risk information (风险信息)', riskInfoList: 'Risk information query (风险信息查询)', riskInfoNew: 'New risk information (新建风险信息)', investigations: 'Investigations (追溯调查)', portalCases: 'My investigations (我的调查)', foreignNotifications: 'Foreign notifications (境外通报召回)',
   },
   page: {
     orgNew: 'New organisation', orgDetail: 'Organisation', orgEdit: 'Edit organisation', userNew: 'New user',
     userDetail: 'User', refdataset: 'Reference data', notFound: 'Not found', erDetail: 'Export return',
     erAuditDetail: 'Export return audit', customsDeclaration: 'Customs declaration',
-    riskInfoDetail: 'Risk information record (风险信息)',
+    riskInfoDetail: 'Risk information record (风险信息)', investigation: 'Investigation case (调查案件)', portalCase: 'Investigation case (调查案件)',
   },
   layout: {
     collapse: 'Collapse menu', expand: 'Expand menu', userMenu: 'User menu', logout: 'Log out',

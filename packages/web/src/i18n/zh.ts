@@ -21,12 +21,12 @@ export const zh = {
     security: '安全设置', settings: '系统设置', navigation: '导航菜单',
     erDeclare: '出口退货信息录入', erQuery: '出口退货信息查询', erDashboard: '出口退货概览', erAudit: '出口退货审核',
     customsDeclarations: '报关单数据', customsFeed: '报关单数据装载', policies: '政策版本',
-    riskInfo: '风险信息', riskInfoList: '风险信息查询', riskInfoNew: '新建风险信息', foreignNotifications: '境外通报召回',
+    riskInfo: '风险信息', riskInfoList: '风险信息查询', riskInfoNew: '新建风险信息', investigations: '追溯调查', portalCases: '我的调查', foreignNotifications: '境外通报召回',
   },
   page: {
     orgNew: '新建机构', orgDetail: '机构详情', orgEdit: '编辑机构', userNew: '新建用户', userDetail: '用户详情',
     refdataset: '基础数据', notFound: '页面不存在', erDetail: '出口退货信息', erAuditDetail: '出口退货审核详情',
-    customsDeclaration: '报关单', riskInfoDetail: '风险信息详情',
+    customsDeclaration: '报关单', riskInfoDetail: '风险信息详情', investigation: '调查案件', portalCase: '调查案件',
   },
   layout: {
     collapse: '收起菜单', expand: '展开菜单', userMenu: '用户菜单', logout: '退出登录', security: '安全设置',

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 import {
-  AlertOutlined, GlobalOutlined, PlusCircleOutlined, UnorderedListOutlined,
+  AlertOutlined, GlobalOutlined, PlusCircleOutlined, UnorderedListOutlined, ReconciliationOutlined, SolutionOutlined,
   AuditOutlined, ApartmentOutlined, ControlOutlined, CloudUploadOutlined, ContainerOutlined, DatabaseOutlined, FileDoneOutlined, FileSearchOutlined, FormOutlined, HomeOutlined,
   PieChartOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -46,6 +46,10 @@ export const PAGES: PageMeta[] = [
   { pattern: '/risk-info/foreign-notifications', titleKey: 'menu.foreignNotifications', perm: 'risk_info.collect', menuKey: '/risk-info/foreign-notifications' },
   { pattern: '/risk-info/:id', titleKey: 'page.riskInfoDetail', perm: 'risk_info.read', menuKey: '/risk-info' },
   { pattern: '/risk-info', titleKey: 'menu.riskInfoList', perm: 'risk_info.read', menuKey: '/risk-info' },
+  { pattern: '/investigations/:id', titleKey: 'page.investigation', perm: 'investigations.read', menuKey: '/investigations' },
+  { pattern: '/investigations', titleKey: 'menu.investigations', perm: 'investigations.read', menuKey: '/investigations' },
+  { pattern: '/portal/cases/:id', titleKey: 'page.portalCase', perm: 'investigations.respond', menuKey: '/portal/cases' },
+  { pattern: '/portal/cases', titleKey: 'menu.portalCases', perm: 'investigations.respond', menuKey: '/portal/cases' },
 ];
 
 export function pageFor(pathname: string): PageMeta | undefined {
@@ -77,6 +81,8 @@ export const MENU: MenuEntry[] = [
       { key: '/risk-info/foreign-notifications', titleKey: 'menu.foreignNotifications', icon: <GlobalOutlined />, perm: 'risk_info.collect' },
     ],
   },
+  { key: '/investigations', titleKey: 'menu.investigations', icon: <ReconciliationOutlined />, perm: 'investigations.read', shortcut: true },
+  { key: '/portal/cases', titleKey: 'menu.portalCases', icon: <SolutionOutlined />, perm: 'investigations.respond', shortcut: true },
   { key: '/orgs', titleKey: 'menu.orgs', icon: <ApartmentOutlined />, perm: 'orgs.read', shortcut: true },
   { key: '/users', titleKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.read', shortcut: true },
   { key: '/refdata', titleKey: 'menu.refdata', icon: <DatabaseOutlined />, perm: 'refdata.read', shortcut: true },

@@ -39,6 +39,10 @@ const RiskInfoListPage = lazy(() => import('../features/risk-info/ListPage'));
 const RiskInfoNewPage = lazy(() => import('../features/risk-info/NewPage'));
 const RiskInfoDetailPage = lazy(() => import('../features/risk-info/DetailPage'));
 const ForeignNotificationsPage = lazy(() => import('../features/foreign-notifications/ForeignNotificationsPage'));
+const InvestigationsPage = lazy(() => import('../features/investigations/InvestigationsPage'));
+const InvestigationPage = lazy(() => import('../features/investigations/InvestigationPage'));
+const PortalCasesPage = lazy(() => import('../features/portal/PortalCasesPage'));
+const PortalCasePage = lazy(() => import('../features/portal/PortalCasePage'));
 
 function RouteError() {
   const { t } = useTranslation();
@@ -94,6 +98,10 @@ export const router = createBrowserRouter([
       { path: 'risk-info/new', element: <RiskInfoNewPage /> },
       { path: 'risk-info/foreign-notifications', element: <ForeignNotificationsPage /> },
       { path: 'risk-info/:id', element: <RiskInfoDetailPage /> },
+      { path: 'investigations', element: <InvestigationsPage /> },
+      { path: 'investigations/:id', element: <InvestigationPage /> },
+      { path: 'portal/cases', element: <PortalCasesPage /> },
+      { path: 'portal/cases/:id', element: <PortalCasePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },
