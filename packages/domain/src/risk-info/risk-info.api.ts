@@ -68,6 +68,8 @@ export const riskInfoViewSchema = z.object({
     reviewedAt: z.string().nullable(),
   }),
   investigatingOrg: orgRef.nullable(),
+  /** why the record was dismissed (不予调查); empty otherwise */
+  dismissReason: z.string(),
   typeDecision: typeDecisionViewSchema.nullable(),
   typeOverride: z.object({ type: z.enum(INVESTIGATION_TYPES), reason: z.string(), by: z.string(), at: z.string() }).nullable(),
   /** override ?? rule decision */

@@ -16,7 +16,8 @@ const org: Record<string, string> = {};
 const body = (over: Record<string, unknown> = {}) => ({
   source: 'complaint_report', title: '消费者投诉电水壶漏电', description: '境外消费者投诉使用中漏电，\n要求退货。',
   enterpriseName: '深圳华信电子有限公司', countryCode: 'DEU',
-  goods: [{ name: '电水壶', hsCode: '8516109000', quantity: 200, unit: '台', amount: 60000, currency: 'USD' }],
+  // no HS code: the catalogue rule stays out, so the value band decides for the non-complaint sources
+  goods: [{ name: '电水壶', quantity: 200, unit: '台', amount: 60000, currency: 'USD' }],
   collection: { collectedOn: '2026-03-02', contactName: '陈调查', contactPhone: '0755-12345678' },
   ...over,
 });
@@ -177,9 +178,9 @@ describe('review, transfer and acceptance between organisations', () => {
   it('dismisses with a reason and reopens', async () => {
     const r = await create(hgOfficer);
     expect((await hgAuditor.post(`${API}/${r.id}/dismiss`, {})).json().errors[0].field).toBe('reason');
-    expect((await hgAuditor.post(`${API}/${r.id}/dismiss`, { reason: '信息不实' })).json().state).toBe('dismissed');
+    expect((await hgAuditor.post(`${API}/${r.id}/dismiss`, { reason: '信息不实' })).json()).toMatchObject({ state: 'dismissed', dismissReason: '信息不实' });
     expect((await hgAuditor.post(`${API}/${r.id}/type-override`, { type: 'written', reason: '金额' })).statusCode).toBe(409);
-    expect((await hgAuditor.post(`${API}/${r.id}/reopen`, { reason: '收到新证据' })).json().state).toBe('collected');
+    expect((await hgAuditor.post(`${API}/${r.id}/reopen`, { reason: '收到新证据' })).json()).toMatchObject({ state: 'collected', dismissReason: '' });
   });
 });
 

@@ -138,6 +138,7 @@ export async function presentRiskInfo(db: DbOrTx, actor: Actor | null, row: Risk
       reviewedAt: iso(row.reviewedAt),
     },
     investigatingOrg: org(row.investigatingOrgId),
+    dismissReason: row.dismissReason,
     typeDecision: decision ? {
       type: decision.type, decidedBy: decision.decidedBy, valueUnknown: decision.valueUnknown,
       policyVersion: decision.policyVersion, decidedAt: decision.decidedAt,
