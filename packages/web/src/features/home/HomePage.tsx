@@ -10,6 +10,7 @@ import { LoadError } from '../../components/QueryState';
 import { menuEntries } from '../../routes/meta';
 import { actionLabel, kindLabel, orgName, resultColor, resultLabel, roleLabel, useLang } from '../../i18n/labels';
 import { fmtTime } from '../../i18n/format';
+import { InvestigationHomeCards } from '../investigations/HomeCards';
 
 type Activity = ReturnType<typeof myActivitySchema.parse>['items'][number];
 
@@ -75,6 +76,8 @@ export default function HomePage() {
           <Descriptions.Item label={t('home.sessionUntil')}>{fmtTime(session.idleExpiresAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
+
+      <InvestigationHomeCards />
 
       {shortcuts.length > 0 ? (
         <Card title={t('home.shortcuts')} data-testid="home-shortcuts">
