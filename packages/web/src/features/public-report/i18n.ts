@@ -22,6 +22,10 @@ const zh = {
   office: '受理海关', toReport: '我要举报', toTrack: '查询进度', toLogin: '工作人员登录',
   footer: '中华人民共和国海关 · 出口退运货物追溯调查',
   steps: { received: '已受理', under_review: '审核', transferred: '移送', investigating: '调查', closed: '办结' },
+  limits: {
+    title: '公众实名举报频次限制', hint: '超过限制的举报将被拒绝（HTTP 429），并提示举报人稍后再试。',
+    perAddressPerHour: '同一网络地址每小时最多举报件数', perIdentityPerDay: '同一身份证号码每天最多举报件数',
+  },
 };
 
 const en: typeof zh = {
@@ -45,6 +49,10 @@ const en: typeof zh = {
   office: 'Customs office', toReport: 'Report a product', toTrack: 'Follow a report', toLogin: 'Staff login',
   footer: 'Customs of the People\'s Republic of China · Traceability of returned export goods',
   steps: { received: 'Received', under_review: 'Review', transferred: 'Transferred', investigating: 'Investigation', closed: 'Closed' },
+  limits: {
+    title: 'Public report limits (实名举报频次限制)', hint: 'Reports over a limit are refused (HTTP 429) and the reporter is asked to try again later.',
+    perAddressPerHour: 'Reports per network address per hour', perIdentityPerDay: 'Reports per identity number per day',
+  },
 };
 
 i18n.addResourceBundle('zh', 'translation', { pr: zh }, true, false);
