@@ -113,6 +113,13 @@ describe('public report', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('is described in OpenAPI as needing no session', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(doc.paths['/api/v1/public/reports'].post.security).toEqual([]);
+    expect(doc.paths['/api/v1/public/reports/{trackingCode}'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/foreign-notifications/import'].post.security).toBeUndefined();
+  });
+
   it('refuses a POST without the CSRF double-submit token', async () => {
     const before = await counts();
     const body = multipart([{ name: 'report', content: JSON.stringify(reportOf()) }]);
