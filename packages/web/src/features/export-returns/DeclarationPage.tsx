@@ -9,6 +9,7 @@ import { useExportReturn } from './api';
 import { DecisionCard } from './audit/DecisionCard';
 import { DeclarationEditor } from './form/DeclarationEditor';
 import { ReceiptsPanel } from './ReceiptsPanel';
+import { RiskRecordLink } from '../risk-info/RiskRecordLink';
 import './i18n';
 import './export-returns.css';
 
@@ -65,6 +66,8 @@ function Declaration({ id, formKey, onCreated }: {
             <>
               {/* shown when the record's allowedActions offer approve / reject to the caller */}
               <DecisionCard record={record} reload={reload} />
+              {/* an approved declaration became risk information (风险信息); customs users follow it there */}
+              <RiskRecordLink unifiedNo={record.unifiedNo} status={record.status} />
               <ReceiptsPanel id={record.id} unifiedNo={record.unifiedNo} />
             </>
           ) : null}

@@ -72,11 +72,14 @@ export const crimeLeadsXlsxUrl = (q: ListQuery) => {
 /** 立案调查: the investigations server opens the case and moves the record to `investigating`. */
 export const openInvestigation = (riskInfoId: string) => post<{ id: string }>('/investigations', { riskInfoId });
 
-/** The record made from an approved export-return declaration (its unified number is searched by `q`). */
+/**
+ * The record made from an approved export-return declaration: `q` matches the declaration's unified number, and
+ * only records of source `export_return` are made from declarations (one per declaration).
+ */
 export function useRecordOfDeclaration(unifiedNo: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: [...RI_KEY, 'of-declaration', unifiedNo],
-    queryFn: () => get<Page<RiskInfoListItem>>(BASE, { q: unifiedNo, pageSize: 5 }),
+    queryFn: () => get<Page<RiskInfoListItem>>(BASE, { q: unifiedNo, source: 'export_return', pageSize: 1 }),
     enabled: !!unifiedNo && enabled,
     retry: false,
   });

@@ -14,7 +14,7 @@ const zh = {
     collectingOrg: '信息收集机构', proposedOrg: '拟调查机构', contactName: '调查联系人', contactPhone: '联系电话',
     reviewOpinion: '审核意见', reviewedBy: '审核人', reviewedAt: '审核时间', investigatingOrg: '调查机构',
     office: '所属海关', batchValueUsd: '单批退运金额（美元）', exportReturn: '出口退货申报', createdAt: '创建时间',
-    effectiveType: '调查方式', crimeLead: '涉案线索', enterprise: '企业', goods: '退运货物',
+    effectiveType: '调查方式', crimeLead: '涉案线索', enterprise: '企业', goods: '退运货物', dismissReason: '不予调查理由',
   },
   ph: {
     title: '简要概括风险信息', sourceRef: '投诉编号、通报编号或报道链接', creditCode: '18 位统一社会信用代码',
@@ -91,6 +91,7 @@ const en: typeof zh = {
     reviewedBy: 'Reviewed by', reviewedAt: 'Reviewed at', investigatingOrg: 'Investigating organisation', office: 'Customs office',
     batchValueUsd: 'Batch value (USD)', exportReturn: 'Export-return declaration', createdAt: 'Created at',
     effectiveType: 'Investigation type (调查方式)', crimeLead: 'Crime lead (涉案线索)', enterprise: 'Enterprise', goods: 'Returned goods',
+    dismissReason: 'Reason for dismissal (不予调查理由)',
   },
   ph: {
     title: 'A short summary', sourceRef: 'Complaint no., notification no. or article link', creditCode: '18-character credit code',

@@ -89,7 +89,7 @@ export function ActionModal({ kind, record, reload, onClose }: {
   return (
     <Modal open title={kind === 'override_type' ? t('ri.act.override_type') : t(`ri.act.${kind}`)} onCancel={onClose}
       onOk={() => void submit()} confirmLoading={busy} okText={t('common.confirm')} cancelText={t('common.cancel')}
-      okButtonProps={{ danger: kind === 'dismiss' || kind === 'decline', 'data-testid': 'ri-m-ok' } as Record<string, string | boolean>}
+      okButtonProps={{ danger: kind === 'dismiss' || kind === 'decline' }}
       destroyOnHidden width={640} data-testid={`ri-modal-${kind}`}>
       <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
       <Form form={form} layout="vertical" preserve={false} initialValues={kind === 'transfer' ? {

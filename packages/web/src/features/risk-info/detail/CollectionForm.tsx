@@ -64,6 +64,11 @@ export function CollectionForm({ record }: { record: RiskInfoView }) {
           <span style={{ whiteSpace: 'pre-wrap' }} data-testid="ri-review-opinion">{c.reviewOpinion || '-'}</span>
           {c.reviewedBy ? <Typography.Text type="secondary"> — {c.reviewedBy} {fmtTime(c.reviewedAt)}</Typography.Text> : null}
         </Descriptions.Item>
+        {record.dismissReason ? (
+          <Descriptions.Item label={f('dismissReason')} span="filled">
+            <span style={{ whiteSpace: 'pre-wrap' }} data-testid="ri-dismiss-reason">{record.dismissReason}</span>
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={f('investigatingOrg')}>
           <span data-testid="ri-investigating-org">{name(record.investigatingOrg)}</span>
         </Descriptions.Item>
