@@ -2,7 +2,7 @@ import { and, domainEvents, eq, questionnaires } from '@returntrace/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireReminderJob } from '../../jobs/questionnaire-reminders';
 import { multipart } from '../../test/export-return-fixture';
-import { acceptedRecord } from '../../test/factories/investigations';
+import { acceptedRecord, completeFindings } from '../../test/factories/investigations';
 import { demoUser } from '../../test/factories/risk-info';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
 
@@ -130,6 +130,27 @@ describe('the questionnaire round trip', () => {
     const onSite = await acceptedRecord(t.db.db, t.clock, { type: 'on_site', enterprise: 'huaxin' });
     const opened = (await auditor.post(api('/investigations'), { riskInfoId: onSite.id })).json();
     expect((await auditor.post(api(`/investigations/${opened.id}/questionnaires`), { sections: ['other'] })).statusCode).toBe(409);
+  });
+});
+
+describe('closing a case', () => {
+  it('withdraws the questionnaire still awaiting the answer, so it is neither answerable nor reminded', async () => {
+    t.clock.set('2026-08-03T01:00:00.000Z');
+    const { auditor, investigator, huaxin, caseId } = await writtenCase();
+    const q = (await investigator.post(api(`/investigations/${caseId}/questionnaires`), { sections: ['other'], dueOn: '2026-08-10' })).json().questionnaires[0];
+    const put = await investigator.request({ method: 'PUT', url: api(`/investigations/${caseId}/findings`), payload: completeFindings(), headers: { 'if-match': '"1"' } });
+    expect(put.statusCode, put.body).toBe(200);
+    await investigator.post(api(`/investigations/${caseId}/transition`), { event: 'submit_findings' });
+    await auditor.post(api(`/investigations/${caseId}/transition`), { event: 'review' });
+    const closed = await auditor.post(api(`/investigations/${caseId}/transition`), { event: 'close' });
+    expect(closed.json().questionnaires[0]).toMatchObject({ id: q.id, state: 'withdrawn' });
+    const portal = (await huaxin.get(api(`/portal/cases/${caseId}`))).json();
+    expect(portal.outcome).toMatchObject({ summary: '退运系产品质量原因所致，企业已整改。', correctiveActions: [{ action: '完善焊接工序检验', dueOn: '2026-06-30', done: false }] });
+    expect((await huaxin.post(api(`/portal/questionnaires/${q.id}/answer`), { other: '迟到的答复' })).statusCode).toBe(409);
+    t.clock.set('2026-08-20T01:00:00.000Z');
+    await questionnaireReminderJob.run({ db: t.db.db, clock: t.clock });
+    const [row] = await t.db.db.select().from(questionnaires).where(eq(questionnaires.id, q.id));
+    expect(row!.remindersSent).toBe(0);
   });
 });
 

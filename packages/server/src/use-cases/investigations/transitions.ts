@@ -4,11 +4,11 @@
  * `reason`), submitting checks the findings are complete for the type (422 listing the fields). Closing the case
  * closes its risk record and reopening reopens it, through the risk-info machine, in the same transaction.
  */
-import { and, desc, eq, investigationHistory, investigations, organisations, riskInfos, users, type DbOrTx } from '@returntrace/db';
+import { and, desc, eq, inArray, investigationHistory, investigations, organisations, questionnaires, riskInfos, users, type DbOrTx } from '@returntrace/db';
 import {
-  checkFindingsComplete, findingsSchema, INVESTIGATION_TRANSITIONS, investigationTransition, isCustomsKind, riskInfoTransition,
+  checkFindingsComplete, findingsSchema, INVESTIGATION_TRANSITIONS, investigationTransition, isCustomsKind, questionnaireTransition, riskInfoTransition,
   type InvestigationEvent, type InvestigationState, type InvestigationType, type InvestigationView, type RiskInfoEvent,
-  type RiskInfoState,
+  type QuestionnaireState, type RiskInfoState,
 } from '@returntrace/domain';
 import { audit, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
@@ -68,6 +68,21 @@ async function dueAfterResume(tx: DbOrTx, row: CaseRow, now: Date): Promise<Date
   return s ? new Date(row.dueAt.getTime() + Math.max(0, now.getTime() - s.at.getTime())) : row.dueAt;
 }
 
+/** Closing a case withdraws questionnaires still awaiting the enterprise, so it is not asked (or reminded) any more. */
+async function withdrawOpenQuestionnaires(ctx: Ctx, tx: DbOrTx, row: CaseRow): Promise<void> {
+  const open = await tx.select().from(questionnaires)
+    .where(and(eq(questionnaires.investigationId, row.id), inArray(questionnaires.state, ['sent', 'returned']))).for('update');
+  for (const q of open) {
+    const v = questionnaireTransition(q.state as QuestionnaireState, 'withdraw');
+    if (!v.ok) continue;
+    await tx.update(questionnaires).set({ state: v.to, version: q.version + 1 }).where(eq(questionnaires.id, q.id));
+    await audit(ctx, tx, {
+      action: 'investigation.questionnaire.withdraw', objectType: 'investigation', objectId: row.id,
+      detail: { caseNo: row.caseNo, questionnaireId: q.id, because: 'case_closed' },
+    });
+  }
+}
+
 const RISK_EVENT: Partial<Record<InvestigationEvent, RiskInfoEvent>> = { close: 'close', close_on_review: 'close', reopen: 'reopen_case' };
 
 /** POST /investigations/:id/transition */
@@ -118,6 +133,7 @@ export async function transitionInvestigation(ctx: Ctx, id: string, input: Trans
       action: `investigation.${input.event}`, objectType: 'investigation', objectId: row.id,
       detail: { caseNo: row.caseNo, from: verdict.from, to: verdict.to, ...(reason ? { reason } : {}), ...(set.leadInvestigatorId ? { leadInvestigatorId: set.leadInvestigatorId } : {}) },
     });
+    if (verdict.to === 'closed') await withdrawOpenQuestionnaires(ctx, tx, row);
     const riskEvent = RISK_EVENT[input.event];
     if (riskEvent) {
       const [risk] = await tx.select().from(riskInfos).where(eq(riskInfos.id, row.riskInfoId)).for('update');
