@@ -73,6 +73,14 @@ describe('public report', () => {
     const [audit] = await t.db.db.select().from(auditLog).where(eq(auditLog.objectId, rec!.id));
     expect(audit).toMatchObject({ action: 'risk_info.create', userId: null, clientIp: '203.0.113.9' });
 
+    // officers of the office see it with its pictures; another jurisdiction does not
+    const hgOfficer = await loginAs(t.app, 'hg.officer');
+    const view = await hgOfficer.get(`/api/v1/risk-info/${rec!.id}`);
+    expect(view.statusCode).toBe(200);
+    expect(view.json()).toMatchObject({ source: 'public_report', office: { id: hgId } });
+    expect(view.json().files).toHaveLength(2);
+    expect((await (await loginAs(t.app, 'bj.officer')).get(`/api/v1/risk-info/${rec!.id}`)).statusCode).toBe(404);
+
     // the tracking page: lower case and without dashes works too; nothing personal comes back
     const track = await anon.get(`/api/v1/public/reports/${trackingCode.toLowerCase().replace(/-/g, '')}`);
     expect(track.statusCode).toBe(200);
