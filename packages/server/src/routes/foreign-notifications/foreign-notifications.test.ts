@@ -149,6 +149,11 @@ describe('match review', () => {
       .where(and(eq(riskInfoLinks.riskInfoId, iron.riskInfo!.id), eq(riskInfoLinks.kind, 'related_return')));
     expect(links).toEqual([expect.objectContaining({ exportReturnId: ironReturn.id, foreignNotificationId: iron.notificationId })]);
     expect((await hg.post(`/api/v1/foreign-notifications/matches/${mine.id}/reject`)).statusCode).toBe(409);
+    const view = (await hg.get(`/api/v1/risk-info/${iron.riskInfo!.id}`)).json();
+    expect(view).toMatchObject({ source: 'foreign_notification', factors: { foreignOfficial: true } });
+    expect(view.links).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'related_return', exportReturn: expect.objectContaining({ id: ironReturn.id }), foreignNotificationId: iron.notificationId }),
+    ]));
 
     const other = items.find((m) => m.id !== mine.id);
     if (other) {
