@@ -18,7 +18,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 beforeAll(async () => {
   t = await createTestApp();
-  [hgOfficer, hgAuditor, szWarning, market] = await Promise.all(['hg.officer', 'hg.auditor', 'sz.warning', 'szscjg.investigator'].map((u) => loginAs(t.app, u)));
+  [hgOfficer, hgAuditor, szWarning, market] = (await Promise.all(['hg.officer', 'hg.auditor', 'sz.warning', 'szscjg.investigator'].map((u) => loginAs(t.app, u)))) as [Client, Client, Client, Client];
 }, 120_000);
 afterAll(() => t.close());
 

@@ -18,7 +18,7 @@ const eventOf = async (returnId: string) =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  [hgAuditor, hgOfficer, skOfficer] = await Promise.all(['hg.auditor', 'hg.officer', 'sk.officer'].map((u) => loginAs(t.app, u)));
+  [hgAuditor, hgOfficer, skOfficer] = (await Promise.all(['hg.auditor', 'hg.officer', 'sk.officer'].map((u) => loginAs(t.app, u)))) as [Client, Client, Client];
 }, 120_000);
 afterAll(() => t.close());
 

@@ -38,9 +38,9 @@ const counts = async () => ({
 
 beforeAll(async () => {
   t = await createTestApp();
-  [hgOfficer, hgAuditor, hgInvestigator, skOfficer, bjOfficer, market] = await Promise.all(
+  [hgOfficer, hgAuditor, hgInvestigator, skOfficer, bjOfficer, market] = (await Promise.all(
     ['hg.officer', 'hg.auditor', 'hg.investigator', 'sk.officer', 'bj.officer', 'szscjg.investigator'].map((u) => loginAs(t.app, u)),
-  );
+  )) as [Client, Client, Client, Client, Client, Client];
   for (const slug of ['hg', 'sk', 'sz', 'szscjg', 'huaxin']) org[slug] = (await demoOrg(t.db.db, slug)).id;
 }, 120_000);
 afterAll(() => t.close());
