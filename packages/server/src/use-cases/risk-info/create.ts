@@ -47,6 +47,11 @@ export interface RiskInfoRecordInput {
   foreignNotificationId?: string | null;
   enterpriseCreditCode?: string | null;
   enterpriseName?: string;
+  /**
+   * The platform enterprise to address when the stated enterprise is not on the platform (for a declaration: the
+   * declaring enterprise, which brought the goods back and holds the documents).
+   */
+  fallbackEnterpriseId?: string | null;
   brand?: string;
   countryCode?: string | null;
   goods?: readonly RiskGoodsLine[];
@@ -119,7 +124,7 @@ export async function createRiskInfoRecord(tx: DbOrTx, input: RiskInfoRecordInpu
     title: input.title, description: input.description ?? '', sourceRef: input.sourceRef ?? '', occurredOn: input.occurredOn ?? null,
     exportReturnId: input.exportReturnId ?? null, importDeclarationNo: input.importDeclarationNo ?? null,
     foreignNotificationId: input.foreignNotificationId ?? null,
-    enterpriseCreditCode: creditCode, enterpriseName: input.enterpriseName ?? '', enterpriseId: enterprise?.id ?? null,
+    enterpriseCreditCode: creditCode, enterpriseName: input.enterpriseName ?? '', enterpriseId: enterprise?.id ?? input.fallbackEnterpriseId ?? null,
     brand: input.brand ?? '', countryCode: input.countryCode ?? null,
     goods, hsCodes: [...new Set(goods.map((g) => g.hsCode).filter((h): h is string => !!h))], reasonCodes, factors,
     batchValueUsd: batchValueUsd === null ? null : batchValueUsd.toFixed(2),

@@ -97,6 +97,7 @@ export async function intakeFromExportReturn(tx: Tx, event: DomainEvent, job: Jo
     exportReturnId: er.id,
     enterpriseCreditCode: input.manufacturer?.creditCode ?? er.manufacturerCreditCode ?? null,
     enterpriseName: input.manufacturer?.name ?? '',
+    fallbackEnterpriseId: er.enterpriseId,
     countryCode: country,
     goods,
     reasonCodes,
