@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { FieldError } from '../../api/client';
+import { isApiError, type FieldError } from '../../api/client';
 import { applyFormErrors, fieldMessage } from '../../api/problem';
 import { ProblemAlert } from '../../components/QueryState';
 import { createRiskInfo, RI_KEY } from './api';
@@ -25,9 +25,11 @@ export default function NewPage() {
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // field errors go beside their inputs; the alert is for the rest
   const fail = (e: unknown) => {
-    setError(e);
-    setUnmatched(applyFormErrors(form, e));
+    const rest = applyFormErrors(form, e);
+    setUnmatched(rest);
+    setError(isApiError(e) && e.errors.length > 0 && rest.length === 0 ? null : e);
   };
 
   const save = async (values: RecordValues) => {

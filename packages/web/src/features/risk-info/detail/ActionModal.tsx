@@ -6,7 +6,7 @@ import {
   crimeLeadSchema, investigationTypeOverrideSchema, riskInfoReasonSchema, riskInfoReviewSchema, riskInfoTransferSchema,
   localizeIssues, INVESTIGATION_TYPES, type RiskInfoView,
 } from '@returntrace/domain';
-import { ApiError, type FieldError } from '../../../api/client';
+import { ApiError, isApiError, type FieldError } from '../../../api/client';
 import { applyFormErrors, fieldMessage } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/QueryState';
 import { useLang } from '../../../i18n/labels';
@@ -53,9 +53,11 @@ export function ActionModal({ kind, record, reload, onClose }: {
   const spec = SPECS[kind];
   const m = (k: string) => t(`ri.m.${k}`);
 
+  // field errors go beside their inputs; the alert is for the rest
   const fail = (e: unknown) => {
-    setError(e);
-    setUnmatched(applyFormErrors(form, e));
+    const rest = applyFormErrors(form, e);
+    setUnmatched(rest);
+    setError(isApiError(e) && e.errors.length > 0 && rest.length === 0 ? null : e);
   };
 
   const submit = async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Drawer, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RiskInfoView } from '@returntrace/domain';
-import type { FieldError } from '../../../api/client';
+import { isApiError, type FieldError } from '../../../api/client';
 import { applyFormErrors, fieldMessage } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/QueryState';
 import { updateRiskInfo } from '../api';
@@ -19,9 +19,11 @@ export function EditDrawer({ record, reload, onClose }: { record: RiskInfoView; 
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const run = useRecordAction(record, reload);
 
+  // field errors go beside their inputs; the alert is for the rest
   const fail = (e: unknown) => {
-    setError(e);
-    setUnmatched(applyFormErrors(form, e));
+    const rest = applyFormErrors(form, e);
+    setUnmatched(rest);
+    setError(isApiError(e) && e.errors.length > 0 && rest.length === 0 ? null : e);
   };
 
   const save = async (values: RecordValues) => {

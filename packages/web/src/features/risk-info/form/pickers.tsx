@@ -92,8 +92,10 @@ export function TargetOrgSelect(props: ValueProps<string | null | undefined> & {
   }, [list.data, lang, props.current]);
   if (list.error) {
     return (
+      <span data-testid={props['data-testid']} style={{ display: 'block' }}>
       <OrgTreeSelect id={props.id} value={props.value ?? undefined} onChange={(v) => props.onChange?.(v ?? null)}
         placeholder={props.placeholder} allowClear={props.allowClear} disabled={props.disabled} />
+      </span>
     );
   }
   return (
