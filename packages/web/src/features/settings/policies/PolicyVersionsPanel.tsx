@@ -15,6 +15,7 @@ interface PolicyList {
   inForce: { jurisdictionId: string; jurisdictionName: { zh: string; en: string }; versionId: string | null; version: number | null }[];
 }
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const STATUS_COLOR: Record<PolicyVersionView['status'], string> = { draft: 'default', published: 'green', withdrawn: 'orange' };
 
 /** The versions of one policy kind per directly-affiliated customs, with the draft form (new or editing a draft). */
@@ -105,28 +106,28 @@ export function PolicyVersionsPanel({ ui }: { ui: PolicyKindUi }) {
                 </Tag>
               ))}
             </Space>
-            <Table<PolicyVersionView> rowKey="id" size="small" pagination={false} dataSource={list.data?.items ?? []} scroll={{ x: true }}
+            <Table<PolicyVersionView> rowKey="id" size="small" pagination={false} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
               columns={[
-                { title: t('policies.jurisdiction'), render: (_, r) => name(r.jurisdictionName) },
-                { title: t('policies.version'), dataIndex: 'version' },
+                { title: t('policies.jurisdiction'), render: (_, r) => <span style={NOWRAP}>{name(r.jurisdictionName)}</span> },
+                { title: t('policies.version'), dataIndex: 'version', width: 64 },
                 {
                   title: t('common.status'),
                   render: (_, r) => (
-                    <Space>
+                    <Space size={4} style={NOWRAP}>
                       <Tag color={STATUS_COLOR[r.status]}>{POLICY_STATUS_LABELS[r.status][lang]}</Tag>
                       {inForce.has(r.id) && <Tag color="blue">{t('policies.inForce')}</Tag>}
                     </Space>
                   ),
                 },
-                { title: t('policies.effectiveFrom'), dataIndex: 'effectiveFrom' },
+                { title: t('policies.effectiveFrom'), dataIndex: 'effectiveFrom', render: (d: string) => <span style={NOWRAP}>{d}</span> },
                 ...ui.columns(t, lang).map((c) => ({ key: c.key, title: c.title, render: (_: unknown, r: PolicyVersionView) => c.render(r.body) })),
-                { title: t('policies.note'), dataIndex: 'note' },
+                { title: t('policies.note'), dataIndex: 'note', width: 220 },
                 { title: t('policies.createdBy'), render: (_, r) => `${r.createdBy ?? ''} ${r.createdAt.slice(0, 10)}` },
                 { title: t('policies.publishedBy'), render: (_, r) => (r.publishedAt ? `${r.publishedBy ?? ''} ${r.publishedAt.slice(0, 10)}` : '') },
                 {
                   title: t('common.actions'),
                   render: (_, r) => (
-                    <Space size={0}>
+                    <Space size={0} style={NOWRAP}>
                       {r.allowedActions.includes('edit') && (
                         <Button size="small" type="link" disabled={busy} onClick={() => startEdit(r)} data-testid={tid(`edit-${r.version}`)}>{t('pol.edit')}</Button>
                       )}

@@ -83,7 +83,7 @@ function InvestigationTypeFields({ t, lang }: { t: TFunction; lang: Lang }) {
   );
   return (
     <>
-      <Typography.Text strong>{t('pol.it.band')}</Typography.Text>
+      <div><Typography.Text strong>{t('pol.it.band')}</Typography.Text></div>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('pol.it.bandHint')}</Typography.Paragraph>
       <Space wrap>
         {(['lower', 'upper'] as const).map((k) => (
@@ -98,7 +98,7 @@ function InvestigationTypeFields({ t, lang }: { t: TFunction; lang: Lang }) {
       <Form.Item name={['body', 'higherRiskOnSite']} label={t('pol.it.higherRisk')} valuePropName="checked">
         <Switch />
       </Form.Item>
-      <Typography.Text strong>{t('pol.it.deadlines')}</Typography.Text>
+      <div><Typography.Text strong>{t('pol.it.deadlines')}</Typography.Text></div>
       <Space wrap style={{ marginTop: 8 }}>
         {INVESTIGATION_TYPES.map((type) => <span key={type}>{days(['deadlineDays', type], typeLabel(lang, type))}</span>)}
       </Space>
