@@ -100,7 +100,9 @@ export async function updateRiskInfo(ctx: Ctx, id: string, input: RiskInfoUpdate
       set: {
         title: input.title, description: input.description, sourceRef: input.sourceRef, occurredOn: input.occurredOn ?? null,
         importDeclarationNo: current.exportReturnId ? current.importDeclarationNo : (input.importDeclarationNo ?? null),
-        enterpriseCreditCode: input.enterpriseCreditCode ?? null, enterpriseName: input.enterpriseName, enterpriseId: enterprise?.id ?? null,
+        enterpriseCreditCode: input.enterpriseCreditCode ?? null, enterpriseName: input.enterpriseName,
+        // the enterprise addressed stays when the stated one is unchanged (a declaration's record may address the declarant)
+        enterpriseId: enterprise?.id ?? ((input.enterpriseCreditCode ?? null) === current.enterpriseCreditCode ? current.enterpriseId : null),
         brand: input.brand, countryCode: input.countryCode ?? null, goods: input.goods,
         hsCodes: [...new Set(input.goods.map((g) => g.hsCode).filter((h): h is string => !!h))],
         reasonCodes: input.reasonCodes, factors: input.factors,
