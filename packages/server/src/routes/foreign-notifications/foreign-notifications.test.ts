@@ -2,6 +2,7 @@ import { and, auditLog, count, eq, foreignNotifications, notificationMatches, ri
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertDeclaration, multipart } from '../../test/export-return-fixture';
+import { lyingZip } from '../../test/zip-bomb';
 import { demoOrg } from '../../test/factories/risk-info';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
 
@@ -123,6 +124,14 @@ describe('import', () => {
     expect(res.json()).toMatchObject({ format: 'xlsx', created: 1 });
     const list = await hg.get(`/api/v1/foreign-notifications?batchId=${res.json().batchId}`);
     expect(list.json().items[0]).toMatchObject({ countryCode: 'USA', notifiedOn: '2026-03-10', reference: 'CPSC-26-150', countryName: { zh: '美国' } });
+  });
+
+  it('refuses a workbook whose entries inflate beyond what they declare, writing nothing', async () => {
+    const before = await tally();
+    const res = await importFile(hg, lyingZip(), 'bomb.xlsx');
+    expect(res.statusCode).toBe(415);
+    expect(res.json().detailZh).toContain('工作簿被拒绝');
+    expect(await tally()).toEqual(before);
   });
 
   it('serves the template, which imports back as an empty file', async () => {
