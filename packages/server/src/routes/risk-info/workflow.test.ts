@@ -217,3 +217,15 @@ describe('editing and the investigation type', () => {
     expect((await hgOfficer.get(`${API}?type=filing_only`)).json().items.find((i: { id: string }) => i.id === r.id)).toMatchObject({ overridden: true });
   });
 });
+
+describe('API description', () => {
+  it('describes the risk-information endpoints in OpenAPI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/v1/risk-info', '/api/v1/risk-info/{id}', '/api/v1/risk-info/{id}/transfer', '/api/v1/risk-info/{id}/type-override',
+      '/api/v1/risk-info/crime-leads.xlsx', '/api/v1/risk-info/{id}/collection-form.pdf', '/api/v1/risk-info/{id}/files/{fileId}',
+    ]));
+  });
+});
