@@ -109,6 +109,10 @@ describe('jurisdiction matrix', () => {
     expect(list.json().items.map((r: { id: string }) => r.id).sort()).toEqual(visibleIds.sort());
   });
 
+  // versions of a kind + jurisdiction follow each other in time: every draft here takes effect a day after the last
+  let draftDay = 0;
+  const nextDraftDate = () => new Date(Date.UTC(2027, 0, 1 + draftDay++)).toISOString().slice(0, 10);
+
   it.each(users.map((u) => [u.username, u.org, u.roles[0]!] as const))('%s: policy versions', async (username, org, role) => {
     const c = clients[username]!;
     const list = await c.get('/api/v1/policies?kind=export_returns.audit');
@@ -117,7 +121,7 @@ describe('jurisdiction matrix', () => {
     for (const target of ['sz', 'bj']) {
       // a draft starting next year changes nothing in force
       const res = await c.post('/api/v1/policies', {
-        kind: 'export_returns.audit', jurisdictionId: ids[target], effectiveFrom: '2027-01-01', note: username,
+        kind: 'export_returns.audit', jurisdictionId: ids[target], effectiveFrom: nextDraftDate(), note: username,
         body: { rules: {}, overdueDays: 3, overdueUnit: 'working' },
       });
       const expected = !POLICIES_MANAGE.has(role) ? 403 : POLICY_MANAGE[org]?.includes(target) ? 201
