@@ -101,7 +101,7 @@ export function AnswerForm({ q }: { q: QuestionnaireView }) {
       {has('return_reason') ? (
         <Card size="small" className="rt-inv-group" title={vLabel('section', 'return_reason')}>
           <Form.Item name={['returnReason', 'category']} label={f('category')}>
-            <Radio.Group options={(['quality', 'non_quality'] as const).map((v) => ({ value: v, label: vLabel('category', v) }))} />
+            <Radio.Group aria-label={f('category')} options={(['quality', 'non_quality'] as const).map((v) => ({ value: v, label: vLabel('category', v) }))} />
           </Form.Item>
           {category === 'non_quality' ? (
             <Form.Item name={['returnReason', 'nonQualityKind']} label={f('nonQualityKind')}>
@@ -122,7 +122,7 @@ export function AnswerForm({ q }: { q: QuestionnaireView }) {
         <Card size="small" className="rt-inv-group" title={vLabel('section', 'quality_system')}>
           <Space wrap size="large">
             {(['qmsCertified', 'productCertified', 'destinationStandardsCollected'] as const).map((k) => (
-              <Form.Item key={k} name={['qualitySystem', k]} label={qn(k)}><Radio.Group options={yesNo} /></Form.Item>
+              <Form.Item key={k} name={['qualitySystem', k]} label={qn(k)}><Radio.Group aria-label={qn(k)} options={yesNo} /></Form.Item>
             ))}
           </Space>
           <Form.Item name={['qualitySystem', 'explanation']} label={`${vLabel('section', 'quality_system')} · ${qn('explanation')}`}>

@@ -92,7 +92,7 @@ function AddMemberModal({ caseId, onClose, onAdded }: { caseId: string; onClose:
           )}
         </Form.Item>
         <Form.Item name="access" label={m('access')}>
-          <Radio.Group options={[{ value: 'edit', label: m('edit') }, { value: 'read', label: m('read') }]} />
+          <Radio.Group aria-label={m('access')} options={[{ value: 'edit', label: m('edit') }, { value: 'read', label: m('read') }]} />
         </Form.Item>
       </Form>
     </Modal>

@@ -52,7 +52,7 @@ export function SendQuestionnaireModal({ caseId, onClose, onSent }: { caseId: st
       <Form<Values> form={form} layout="vertical" name="questionnaire"
         initialValues={{ sections: ['return_reason', 'goods_flow'], questions: [], message: '' }}>
         <Form.Item name="sections" label={q('sections')} rules={[{ required: true, type: 'array', min: 1, message: t('common.select', { field: q('sections') }) }]}>
-          <Checkbox.Group options={QUESTION_SECTIONS.map((s) => ({ value: s, label: vLabel('section', s) }))} />
+          <Checkbox.Group aria-label={q('sections')} options={QUESTION_SECTIONS.map((s) => ({ value: s, label: vLabel('section', s) }))} />
         </Form.Item>
         <Form.List name="questions">
           {(rows, { add, remove }) => (

@@ -13,7 +13,7 @@ export function IntegrityGroup() {
         <Row gutter={12} key={b}>
           <Col xs={24} md={12}>
             <Form.Item name={['integrity', b, 'found']} label={f(b)}>
-              <Radio.Group options={[{ value: true, label: f('yes') }, { value: false, label: f('no') }]} />
+              <Radio.Group aria-label={f(b)} options={[{ value: true, label: f('yes') }, { value: false, label: f('no') }]} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -39,7 +39,7 @@ export function QualitySystemGroup() {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name={['qualitySystem', 'causedReturn']} label={f('causedReturn')}>
-            <Radio.Group options={yesNo} />
+            <Radio.Group aria-label={f('causedReturn')} options={yesNo} />
           </Form.Item>
         </Col>
       </Row>

@@ -13,7 +13,7 @@ export function ReturnReasonGroup() {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name={['returnReason', 'category']} label={f('category')}>
-            <Radio.Group options={(['quality', 'non_quality'] as const).map((v) => ({ value: v, label: vLabel('category', v) }))} />
+            <Radio.Group aria-label={f('category')} options={(['quality', 'non_quality'] as const).map((v) => ({ value: v, label: vLabel('category', v) }))} />
           </Form.Item>
         </Col>
         {category === 'non_quality' ? (
@@ -26,7 +26,7 @@ export function ReturnReasonGroup() {
         {category === 'quality' ? (
           <Col xs={24} md={12}>
             <Form.Item name={['returnReason', 'rootCauseStages']} label={f('rootCauseStages')}>
-              <Checkbox.Group options={ROOT_CAUSE_STAGES.map((v) => ({ value: v, label: vLabel('stage', v) }))} />
+              <Checkbox.Group aria-label={f('rootCauseStages')} options={ROOT_CAUSE_STAGES.map((v) => ({ value: v, label: vLabel('stage', v) }))} />
             </Form.Item>
           </Col>
         ) : null}
