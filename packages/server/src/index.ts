@@ -11,6 +11,7 @@ import { outboxJob, sessionCleanupJob } from './jobs/outbox';
 import { questionnaireReminderJob } from './jobs/questionnaire-reminders';
 import { seedExportReturnDemo } from './use-cases/export-returns/demo-seed';
 import { seedInvestigationTypePolicies } from './use-cases/investigation-type/demo-seed';
+import { seedRiskDemo } from './use-cases/investigations/demo-seed';
 import { idempotencyPurgeJob } from './use-cases/idempotency';
 import { Scheduler } from './jobs/scheduler';
 import { hashPassword } from './security/passwords';
@@ -51,6 +52,7 @@ export async function seedIfEmpty(handle: DbHandle, clock: Clock): Promise<boole
   // before the declarations: approving one opens a risk record whose type decision reads this policy
   await seedInvestigationTypePolicies(handle.db, now);
   await seedExportReturnDemo(handle.db, now);
+  await seedRiskDemo(handle.db, now);
   await handle.db.transaction((tx) => appendAudit(tx, {
     at: now, userId: null, username: 'system', orgId: null, orgPath: '', action: 'system.seed', objectType: 'database',
     objectId: '', result: 'success', clientIp: '', detail: { dataSet: 'demo' },

@@ -15,7 +15,8 @@ import { decideExportReturn } from './decision';
 import { loadLines } from './load';
 import { createExportReturn, saveExportReturn, submitExportReturn } from './workflow';
 
-async function ctxFor(db: Db, clock: ManualClock, username: string): Promise<Ctx> {
+/** A use-case context acting as a demo user at the clock's time (demo seeds act through the real use-cases). */
+export async function ctxFor(db: Db, clock: ManualClock, username: string): Promise<Ctx> {
   const [u] = await db.select({ user: users, org: organisations }).from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId)).where(eq(users.username, username));
   const actor: Actor = {
