@@ -139,7 +139,7 @@ describe('contracted-project exclusion (000 §3.3.1, §3.3.2)', () => {
 describe('overrides', () => {
   // The rules never see an override: an officer's choice is stored beside the rule decision by the server
   // (POST /risk-info/:id/type-override). What the domain owns is that an override cannot come without a reason.
-  it.each([['', 'empty'], ['   ', 'blank'], [undefined, 'missing']])('refuses an override whose reason is %j (%s)', (reason) => {
+  it.each<[string | undefined, string]>([['', 'empty'], ['   ', 'blank'], [undefined, 'missing']])('refuses an override whose reason is %j (%s)', (reason) => {
     const r = investigationTypeOverrideSchema.safeParse({ type: 'on_site', ...(reason === undefined ? {} : { reason }) });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['reason']);
