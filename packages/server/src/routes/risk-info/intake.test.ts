@@ -1,8 +1,11 @@
-import { and, asc, auditLog, domainEvents, eq, exportReturns, riskInfoLinks, riskInfos, sql } from '@returntrace/db';
+import { and, asc, auditLog, domainEvents, eq, exportReturns, organisations, riskInfoLinks, riskInfos, sql } from '@returntrace/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_HANDLERS } from '../../jobs/handlers';
 import { deliverEvent, outboxJob } from '../../jobs/outbox';
+import type { Ctx } from '../../context';
 import { insertDeclaration } from '../../test/export-return-fixture';
+import { demoUser } from '../../test/factories/risk-info';
+import { decideExportReturn } from '../../use-cases/export-returns/decision';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
 
 let t: TestApp;
@@ -111,6 +114,31 @@ describe('automatic intake from approved declarations', () => {
     await t.db.db.update(domainEvents).set({ processedAt: null }).where(eq(domainEvents.id, ev.id));
     await deliverEvent({ db: t.db.db, clock: t.clock }, EVENT_HANDLERS, ev.id);
     expect(await t.db.db.select().from(riskInfoLinks).where(eq(riskInfoLinks.riskInfoId, record!.id))).toHaveLength(1);
+  });
+
+  it('an intake that fails does not fail the approval: the event stays pending and the scheduled job delivers it later', async () => {
+    const decl = await insertDeclaration(t.db.db, { enterpriseUser: 'ent.huaxin', officeCode: '5301', status: 5 });
+    const [hg] = await t.db.db.select().from(organisations).where(and(eq(organisations.kind, 'sub_customs'), eq(organisations.code, '5301')));
+    // the owning office cannot take records while inactive: the handler refuses (the use-case is called directly,
+    // since an inactive office's users cannot sign in)
+    await t.db.db.update(organisations).set({ active: false }).where(eq(organisations.id, hg!.id));
+    const auditor = await demoUser(t.db.db, 'hg.auditor');
+    const ctx: Ctx = {
+      db: t.db.db, clock: t.clock, ip: '127.0.0.1',
+      actor: { userId: auditor.id, username: auditor.username, displayName: auditor.displayName, orgId: hg!.id, orgKind: 'sub_customs', orgPath: hg!.path, roles: ['customs_auditor'], sessionId: 'test' },
+    };
+    try {
+      expect((await decideExportReturn(ctx, decl.id, { decision: 'approve' }, 1)).status).toBe(7);
+    } finally {
+      await t.db.db.update(organisations).set({ active: true }).where(eq(organisations.id, hg!.id));
+    }
+    expect(await recordOf(decl.id)).toBeUndefined();
+    const pending = await eventOf(decl.id);
+    expect(pending).toMatchObject({ processedAt: null, attempts: 1 });
+    expect(pending.lastError).toBeTruthy();
+    expect(await outboxJob(EVENT_HANDLERS).run({ db: t.db.db, clock: t.clock })).toEqual({ delivered: 1, failed: 0 });
+    expect(await recordOf(decl.id)).toBeDefined();
+    expect((await eventOf(decl.id)).attempts).toBe(2);
   });
 
   it('numbers records per district and year without gaps; another office does not see them (404)', async () => {
