@@ -26,7 +26,7 @@ const zh = {
   },
   f: {
     save: '保存草稿', saved: '调查要素草稿已保存', stale: '调查要素已被他人修改，请刷新后再编辑（您未保存的修改将丢失）',
-    reload: '刷新', fix: '请根据字段旁的红色提示修改', unchanged: '没有需要保存的修改',
+    reload: '刷新', fix: '请根据字段旁的红色提示修改', locked: '当前状态下调查要素不能修改（仅已分派、调查中的案件可编辑）',
     g: {
       returnReason: '一、退运原因', inspections: '二、货物检验情况', qualitySystem: '三、企业质量体系情况',
       integrity: '四、企业诚信情况', goodsFlow: '五、货物流向', other: '六、其他情况', corrective: '七、纠正措施',
@@ -66,7 +66,7 @@ const zh = {
   },
   visit: {
     add: '添加现场调查记录', visitedOn: '调查日期', place: '调查地点', people: '参与人员', observations: '现场情况',
-    photos: '现场照片', uploadPhoto: '上传照片', added: '现场调查记录已保存', none: '暂无现场调查记录',
+    uploadPhoto: '上传照片', added: '现场调查记录已保存', none: '暂无现场调查记录',
   },
   file: {
     upload: '上传证据材料', name: '文件名', kind: '类型', size: '大小', by: '上传人', at: '上传时间',
@@ -79,9 +79,9 @@ const zh = {
     send: '发送调查问卷', sections: '问卷内容', questions: '补充问题', addQuestion: '添加问题', question: '问题 {{n}}',
     dueOn: '答复期限', dueOnHint: '不填则按政策默认天数', message: '致企业说明', sent: '问卷已发送', needEnterprise: '该案件未关联平台企业，无法发送问卷',
     sentAt: '发送时间', state: '状态', reminders: '已提醒 {{n}} 次', overdue: '已逾期', answeredAt: '答复时间',
-    view: '查看答复', accept: '采纳', return: '退回补充', withdraw: '撤回', returnReason: '退回原因',
+    accept: '采纳', return: '退回补充', withdraw: '撤回', returnReason: '退回原因',
     accepted: '已采纳，答复已写入调查要素草稿', returned: '已退回企业补充', withdrawn: '问卷已撤回', answer: '企业答复',
-    freeAnswers: '补充问题答复', files: '企业上传的材料', noAnswer: '企业尚未答复', withdrawConfirm: '撤回该问卷？',
+    files: '企业上传的材料', noAnswer: '企业尚未答复', withdrawConfirm: '撤回该问卷？',
     qmsCertified: '质量管理体系已认证', productCertified: '产品已认证', destinationStandardsCollected: '已收集目的国标准',
     explanation: '说明', inspection: '货物检验情况', other: '其他情况', none: '暂无问卷',
   },
@@ -114,7 +114,7 @@ const en: typeof zh = {
   },
   f: {
     save: 'Save draft', saved: 'Findings draft saved', stale: 'Someone else changed the findings; reload before editing (your unsaved changes are lost)',
-    reload: 'Reload', fix: 'Correct the fields marked in red', unchanged: 'Nothing to save',
+    reload: 'Reload', fix: 'Correct the fields marked in red', locked: 'The findings cannot be changed in this state (only assigned or in-progress cases)',
     g: {
       returnReason: '1. Return reason (退运原因)', inspections: '2. Inspection of the goods (货物检验)', qualitySystem: '3. Quality system (质量体系)',
       integrity: '4. Integrity (企业诚信)', goodsFlow: '5. Goods flow (货物流向)', other: '6. Other circumstances (其他情况)',
@@ -154,7 +154,7 @@ const en: typeof zh = {
   },
   visit: {
     add: 'Add a visit record', visitedOn: 'Visit date', place: 'Place', people: 'People present', observations: 'Observations',
-    photos: 'Photos', uploadPhoto: 'Upload a photo', added: 'Visit saved', none: 'No visits yet',
+    uploadPhoto: 'Upload a photo', added: 'Visit saved', none: 'No visits yet',
   },
   file: {
     upload: 'Upload evidence', name: 'File', kind: 'Kind', size: 'Size', by: 'Uploaded by', at: 'Uploaded',
@@ -167,9 +167,9 @@ const en: typeof zh = {
     send: 'Send a questionnaire', sections: 'Sections', questions: 'Additional questions', addQuestion: 'Add a question', question: 'Question {{n}}',
     dueOn: 'Answer by', dueOnHint: 'Empty: the policy default', message: 'Message to the enterprise', sent: 'Questionnaire sent', needEnterprise: 'The case has no enterprise on the platform; no questionnaire can be sent',
     sentAt: 'Sent', state: 'State', reminders: '{{n}} reminders sent', overdue: 'Overdue', answeredAt: 'Answered',
-    view: 'View answer', accept: 'Accept', return: 'Return for more', withdraw: 'Withdraw', returnReason: 'Reason for returning',
+    accept: 'Accept', return: 'Return for more', withdraw: 'Withdraw', returnReason: 'Reason for returning',
     accepted: 'Accepted; the answer went into the findings draft', returned: 'Returned to the enterprise', withdrawn: 'Questionnaire withdrawn', answer: 'Answer of the enterprise',
-    freeAnswers: 'Answers to the additional questions', files: 'Files of the enterprise', noAnswer: 'Not answered yet', withdrawConfirm: 'Withdraw this questionnaire?',
+    files: 'Files of the enterprise', noAnswer: 'Not answered yet', withdrawConfirm: 'Withdraw this questionnaire?',
     qmsCertified: 'QMS certified', productCertified: 'Product certified', destinationStandardsCollected: 'Destination standards collected',
     explanation: 'Explanation', inspection: 'Inspection of the goods', other: 'Other circumstances', none: 'No questionnaires',
   },

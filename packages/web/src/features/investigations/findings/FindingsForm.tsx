@@ -98,7 +98,10 @@ export function FindingsForm({ view, form, saver }: Props) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('inv.f.stale')} data-testid="findings-stale"
           action={<Button size="small" onClick={() => void reload()}>{t('inv.f.reload')}</Button>} />
       ) : null}
-      {!editable ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('inv.head.readOnly')} data-testid="findings-readonly" /> : null}
+      {!editable ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="findings-readonly"
+          title={view.access === 'read' ? t('inv.head.readOnly') : t('inv.f.locked')} />
+      ) : null}
       <ProblemAlert error={saver.error} extra={saver.unmatched} />
       <Form<FindingsValues> form={form} layout="vertical" disabled={!editable} name="findings" scrollToFirstError>
         <ReturnReasonGroup />
