@@ -27,6 +27,7 @@ import { publicRoutes } from './routes/public/index';
 import { refdataRoutes } from './routes/refdata/index';
 import { riskInfoDocumentRoutes } from './routes/risk-info/documents';
 import { riskInfoRoutes } from './routes/risk-info/index';
+import { riskInfoTargetRoutes } from './routes/risk-info/targets';
 import { settingsRoutes } from './routes/settings/index';
 import { systemRoutes } from './routes/system/index';
 import { userRoutes } from './routes/users/index';
@@ -113,6 +114,7 @@ export async function buildApp(input: Omit<AppDeps, 'secretBox'>): Promise<Fasti
     await api.register(policyRoutes(deps));
     await api.register(riskInfoDocumentRoutes(deps));
     await api.register(riskInfoRoutes(deps));
+    await api.register(riskInfoTargetRoutes(deps));
     await api.register(investigationRoutes(deps));
     await api.register(portalRoutes(deps));
     await api.register(publicRoutes(deps));
