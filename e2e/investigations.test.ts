@@ -45,7 +45,7 @@ describe('risk information and investigations', () => {
       const link = aud.getByTestId('er-risk-record-link');
       await expectVisible(link, 'the link to the risk record (风险信息) of the approved declaration');
       const infoNo = (await link.innerText()).trim();
-      expect(infoNo).toMatch(/^R530126\d{6}$/);
+      expect(infoNo).toMatch(/^R5301\d{8}$/);
       await screenshot(aud, 'inv-01-approved-risk-link');
 
       // 2. the record: the proposed type and why, the override beside it, review, transfer, open the case
