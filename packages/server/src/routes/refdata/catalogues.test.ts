@@ -17,7 +17,7 @@ const API = '/api/v1/refdata';
 
 function multipart(file: Buffer | string, fileName: string, fields: Record<string, string>) {
   const boundary = `----rt${Math.random().toString(16).slice(2)}`;
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
   parts.push(typeof file === 'string' ? Buffer.from(file, 'utf8') : file);
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
