@@ -48,7 +48,7 @@ function Record({ record, reload }: { record: RiskInfoView; reload: () => Promis
       ) : null}
       <Card size="small">
         <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <Space direction="vertical" size={4}>
+          <Space orientation="vertical" size={4}>
             <Space wrap>
               <Typography.Title level={4} style={{ margin: 0 }} className="rt-mono" data-testid="ri-info-no">{record.infoNo}</Typography.Title>
               <Tag color={STATE_COLORS[record.state]} data-testid="ri-state">{stateLabel(record.state, lang)}</Tag>

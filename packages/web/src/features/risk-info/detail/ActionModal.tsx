@@ -92,7 +92,9 @@ export function ActionModal({ kind, record, reload, onClose }: {
     <Modal open title={kind === 'override_type' ? t('ri.act.override_type') : t(`ri.act.${kind}`)} onCancel={onClose}
       onOk={() => void submit()} confirmLoading={busy} okText={t('common.confirm')} cancelText={t('common.cancel')}
       okButtonProps={{ danger: kind === 'dismiss' || kind === 'decline' }}
-      destroyOnHidden width={640} data-testid={`ri-modal-${kind}`}>
+      destroyOnHidden width={640}
+      // the dialog's own root has no box of its own (its children are fixed), so the test id goes on the panel
+      modalRender={(node) => <div data-testid={`ri-modal-${kind}`}>{node}</div>}>
       <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
       <Form form={form} layout="vertical" preserve={false} initialValues={kind === 'transfer' ? {
         toOrgId: c.proposedInvestigatingOrg?.id, contactName: c.contactName, contactPhone: c.contactPhone, note: '',
