@@ -104,3 +104,14 @@ export function useAssignees(caseId: string, orgId: string, enabled: boolean, ca
     },
   });
 }
+
+/** Authorities and bodies that may collaborate (any active non-enterprise organisation), searched by name or code. */
+export function useBodies(q: string) {
+  return useQuery({
+    queryKey: ['risk-info', 'transfer-targets', q],
+    queryFn: () => get<{ items: { id: string; kind: string; code: string; nameZh: string; nameEn: string }[] }>(
+      '/risk-info/transfer-targets', { q: q.trim() || undefined }).then((r) => r.items),
+    placeholderData: (prev) => prev,
+    staleTime: 60_000,
+  });
+}

@@ -13,8 +13,10 @@ export const stateLabel = (s: string, lang: Lang) => bilingual(INVESTIGATION_STA
 export const typeLabel = (s: string, lang: Lang) => bilingual(INVESTIGATION_TYPE_LABELS[s as InvestigationType], lang, s);
 export const qnStateLabel = (s: string, lang: Lang) => bilingual(QUESTIONNAIRE_STATE_LABELS[s as QuestionnaireState], lang, s);
 /** Event names are lower-case verbs in English; buttons capitalise them. */
+/** History rows also record the opening of the case, which is not a workflow event. */
+const OPEN_LABEL = { zh: '立案', en: 'open' };
 export function eventLabel(e: string, lang: Lang): string {
-  const l = INVESTIGATION_EVENT_LABELS[e as InvestigationEvent];
+  const l = e === 'open' ? OPEN_LABEL : INVESTIGATION_EVENT_LABELS[e as InvestigationEvent];
   if (!l) return e;
   return lang === 'zh' ? l.zh : `${l.en.charAt(0).toUpperCase()}${l.en.slice(1)} (${l.zh})`;
 }

@@ -104,7 +104,7 @@ function TransitionDialog({ event, view, onCancel, onSubmit, busy }: {
   return (
     <Modal open title={eventLabel(event, lang)} onCancel={onCancel} confirmLoading={busy} destroyOnHidden
       okButtonProps={{ 'data-testid': 'inv-dialog-ok' }}
-      onOk={() => form.validateFields().then((v) => onSubmit({ ...v, reason: v.reason?.trim() || undefined }))}>
+      onOk={() => form.validateFields().then((v) => onSubmit({ ...v, reason: v.reason?.trim() || undefined }), () => undefined)}>
       <Form<DialogValues> form={form} layout="vertical" name="transition"
         initialValues={{ leadInvestigatorId: view.leadInvestigator?.id }}>
         {needsLead ? (

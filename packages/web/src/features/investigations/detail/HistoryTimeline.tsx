@@ -18,7 +18,7 @@ export function HistoryTimeline({ view }: { view: InvestigationView }) {
         content: (
           <div data-testid="inv-history-item" data-event={h.event}>
             <b>{eventLabel(h.event, lang)}</b>
-            {h.from && h.to && h.from !== h.to ? ` · ${stateLabel(h.from, lang)} → ${stateLabel(h.to, lang)}` : ''}
+            {h.from && h.to && h.from !== h.to ? ` · ${stateLabel(h.from, lang)} → ${stateLabel(h.to, lang)}` : !h.from && h.to ? ` · ${stateLabel(h.to, lang)}` : ''}
             <div style={{ color: '#666' }}>{t('inv.hist.by')}: {h.by} · {fmtTime(h.at)}</div>
             {h.reason ? <div style={{ whiteSpace: 'pre-wrap' }}>{t('inv.act.reason')}: {h.reason}</div> : null}
           </div>

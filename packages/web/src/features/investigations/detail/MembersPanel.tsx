@@ -6,9 +6,8 @@ import type { InvestigationView } from '@returntrace/domain';
 import { isApiError } from '../../../api/client';
 import { applyFormErrors, problemText } from '../../../api/problem';
 import { useLang } from '../../../i18n/labels';
-import { OrgTreeSelect } from '../../orgs/OrgTreeSelect';
 import { useOrg } from '../../orgs/api';
-import { addMember, removeMember, useRefreshCase, type MemberInput } from '../api';
+import { addMember, removeMember, useBodies, useRefreshCase, type MemberInput } from '../api';
 import { orgLabel } from '../labels';
 
 type Member = InvestigationView['members'][number];
@@ -57,13 +56,17 @@ function AddMemberModal({ caseId, onClose, onAdded }: { caseId: string; onClose:
   const [form] = Form.useForm<MemberInput>();
   const [busy, setBusy] = useState(false);
   const orgId = Form.useWatch('orgId', form);
+  const [q, setQ] = useState('');
+  const bodies = useBodies(q);
+  const lang = useLang();
   // the organisation's users are listed for callers with users.read; others may name a user by id or add the whole org
   const org = useOrg(orgId);
   const users = org.data?.users;
   const m = (k: string) => t(`inv.mem.${k}`);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the messages are on the fields
     setBusy(true);
     try {
       await addMember(caseId, { orgId: v.orgId, access: v.access, ...(v.userId?.trim() ? { userId: v.userId.trim() } : {}) });
@@ -81,7 +84,9 @@ function AddMemberModal({ caseId, onClose, onAdded }: { caseId: string; onClose:
       okButtonProps={{ 'data-testid': 'inv-member-ok' }}>
       <Form<MemberInput> form={form} layout="vertical" name="member" initialValues={{ access: 'read' }}>
         <Form.Item name="orgId" label={m('org')} rules={[{ required: true, message: t('common.select', { field: m('org') }) }]}>
-          <OrgTreeSelect onChange={() => form.setFieldValue('userId', undefined)} />
+          <Select showSearch filterOption={false} onSearch={setQ} loading={bodies.isFetching} data-testid="inv-member-org"
+            onChange={() => form.setFieldValue('userId', undefined)}
+            options={(bodies.data ?? []).map((o) => ({ value: o.id, label: `${lang === 'zh' ? o.nameZh : o.nameEn || o.nameZh} · ${o.code}` }))} />
         </Form.Item>
         <Form.Item name="userId" label={m('user')} extra={m('userPh')}>
           {users ? (

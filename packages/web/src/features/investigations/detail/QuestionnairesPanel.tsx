@@ -95,7 +95,7 @@ function ReturnDialog({ onClose, onSubmit }: { onClose: () => void; onSubmit: (r
   return (
     <Modal open title={t('inv.qn.return')} onCancel={onClose} confirmLoading={busy} destroyOnHidden
       okButtonProps={{ 'data-testid': 'qn-return-ok' }}
-      onOk={() => form.validateFields().then(async (v) => { setBusy(true); try { await onSubmit(v.reason.trim()); } finally { setBusy(false); } })}>
+      onOk={() => form.validateFields().then(async (v) => { setBusy(true); try { await onSubmit(v.reason.trim()); } finally { setBusy(false); } }, () => undefined)}>
       <Form form={form} layout="vertical" name="qnReturn">
         <Form.Item name="reason" label={t('inv.qn.returnReason')} rules={[{ required: true, whitespace: true, message: t('inv.act.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />

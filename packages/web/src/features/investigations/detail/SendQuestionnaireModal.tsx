@@ -22,7 +22,8 @@ export function SendQuestionnaireModal({ caseId, onClose, onSent }: { caseId: st
   const q = (k: string) => t(`inv.qn.${k}`);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the messages are on the fields
     const parsed = questionnaireSendSchema.safeParse({
       sections: v.sections ?? [], questions: (v.questions ?? []).map((s) => s?.trim() ?? ''),
       ...(v.dueOn ? { dueOn: v.dueOn.format('YYYY-MM-DD') } : {}), message: v.message?.trim() ?? '',
