@@ -12,8 +12,13 @@ export function directCustomsPrefix(path: string): string {
   return `/${parts.slice(0, 2).join('/')}/`;
 }
 
-/** The oldest record on the same import declaration in the same directly-affiliated customs, locked. */
+/**
+ * The oldest record on the same import declaration in the same directly-affiliated customs, locked. A transaction
+ * advisory lock on (customs, import declaration) comes first: row locks cannot stop two transactions that both find
+ * nothing from both creating a record, the advisory lock makes the second wait and then see the first one's record.
+ */
 export async function findRecordForImportDeclaration(tx: DbOrTx, officePath: string, importDeclarationNo: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`risk_info.import:${directCustomsPrefix(officePath)}${importDeclarationNo}`}, 0))`);
   const [row] = await tx.select({ id: riskInfos.id, infoNo: riskInfos.infoNo }).from(riskInfos)
     .where(and(eq(riskInfos.importDeclarationNo, importDeclarationNo), sql`starts_with(${riskInfos.officePath}, ${directCustomsPrefix(officePath)})`))
     .orderBy(asc(riskInfos.createdAt), asc(riskInfos.id)).limit(1).for('update');
