@@ -33,7 +33,7 @@ export function InvestigationHomeCards() {
         <Row gutter={[12, 12]}>
           {cards.map((c) => (
             <Col key={c.key} xs={24} sm={8}>
-              <Link to={c.to} data-testid={`home-inv-${c.key}`}>
+              <Link to={c.to} data-testid={`home-inv-${c.key}`} style={{ display: 'block' }}>
                 <Card hoverable size="small" loading={summary.isLoading}>
                   <Statistic title={c.title} value={c.value ?? 0} prefix={c.icon}
                     styles={{ content: { color: c.danger ? '#cf1322' : undefined } }} />
