@@ -8,7 +8,7 @@ import { applyFormErrors, fieldMessage } from '../../api/problem';
 import { ProblemAlert } from '../../components/QueryState';
 import { createRiskInfo, RI_KEY } from './api';
 import { RecordFields } from './form/RecordFields';
-import { createInput, emptyValues, type RecordValues } from './form/values';
+import { clearChangedErrors, createInput, emptyValues, type RecordValues } from './form/values';
 import './i18n';
 
 /**
@@ -63,6 +63,7 @@ export default function NewPage() {
     <Card className="rt-page" title={t('ri.new.title')} data-testid="ri-new-page">
       <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
       <Form<RecordValues> form={form} layout="vertical" initialValues={emptyValues()} onFinish={save}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
         scrollToFirstError style={{ maxWidth: 1200 }}>
         <RecordFields withSource />
         <Flex justify="flex-end" style={{ marginTop: 16 }}>

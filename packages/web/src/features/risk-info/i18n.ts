@@ -76,7 +76,7 @@ const zh = {
     accept: '已受理', decline: '已退回', override_type: '已调整调查方式', mark_crime_lead: '已标记涉案线索',
     unmark_crime_lead: '已取消涉案线索', redecide: '已重新判定', open_case: '已立案调查',
   },
-  er: { link: '风险信息', none: '尚未生成风险信息' },
+  er: { link: '由本申报生成的风险信息：', none: '尚未生成风险信息' },
 };
 
 const en: typeof zh = {
@@ -157,7 +157,7 @@ const en: typeof zh = {
     decline: 'Declined', override_type: 'Type overridden', mark_crime_lead: 'Marked as crime lead',
     unmark_crime_lead: 'Crime-lead mark removed', redecide: 'Decided again', open_case: 'Investigation opened',
   },
-  er: { link: 'Risk record (风险信息)', none: 'No risk record yet' },
+  er: { link: 'Risk record made from this declaration (风险信息): ', none: 'No risk record yet' },
 };
 
 i18n.addResourceBundle('zh', 'translation', { ri: zh }, true, false);

@@ -7,7 +7,7 @@ import { applyFormErrors, fieldMessage } from '../../../api/problem';
 import { ProblemAlert } from '../../../components/QueryState';
 import { updateRiskInfo } from '../api';
 import { RecordFields } from '../form/RecordFields';
-import { updateInput, valuesOf, type RecordValues } from '../form/values';
+import { clearChangedErrors, updateInput, valuesOf, type RecordValues } from '../form/values';
 import { useRecordAction } from './useRecordAction';
 
 /** 修改采集表: the whole record in a drawer, saved with If-Match so a concurrent change is not overwritten. */
@@ -55,7 +55,8 @@ export function EditDrawer({ record, reload, onClose }: { record: RiskInfoView; 
         </Space>
       )}>
       <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
-      <Form<RecordValues> form={form} layout="vertical" initialValues={valuesOf(record)} onFinish={save} scrollToFirstError>
+      <Form<RecordValues> form={form} layout="vertical" initialValues={valuesOf(record)} onFinish={save}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)} scrollToFirstError>
         <RecordFields withSource={false} proposedOrg={record.collection.proposedInvestigatingOrg} />
       </Form>
     </Drawer>

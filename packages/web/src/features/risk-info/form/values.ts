@@ -1,4 +1,5 @@
 /** Form values of a risk-information record ↔ the API bodies (checked by the shared zod schemas before sending). */
+import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   localizeIssues, NO_RISK_FACTORS, riskInfoCreateSchema, riskInfoUpdateSchema,
@@ -115,3 +116,20 @@ export function updateInput(v: RecordValues): Checked<RiskInfoUpdateInput> {
   const r = riskInfoUpdateSchema.safeParse(body(v));
   return r.success ? { ok: true, input: r.data } : { ok: false, problem: problemOf(r.error.issues) };
 }
+
+/**
+ * The field paths a change touched (`onValuesChange` hands over a partial, nested object), so that their stale red
+ * messages from the last save attempt can be cleared as the user corrects them.
+ */
+export function changedPaths(changed: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (changed === null || typeof changed !== 'object' || dayjs.isDayjs(changed)) return [prefix];
+  if (Array.isArray(changed)) {
+    // a list of plain values (the reasons) is one field; a list of objects (the goods) holds fields per line
+    if (changed.every((x) => x === undefined || x === null || typeof x !== 'object')) return [prefix];
+    return changed.flatMap((x, i) => (x === undefined ? [] : changedPaths(x, [...prefix, i])));
+  }
+  return Object.entries(changed).flatMap(([k, v]) => changedPaths(v, [...prefix, k]));
+}
+
+export const clearChangedErrors = (form: FormInstance<RecordValues>, changed: unknown) =>
+  form.setFields(changedPaths(changed).map((name) => ({ name, errors: [] })) as unknown as Parameters<FormInstance<RecordValues>['setFields']>[0]);
