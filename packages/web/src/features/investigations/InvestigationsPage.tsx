@@ -85,7 +85,9 @@ export default function InvestigationsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={pagination(list.data?.total)}
-          scroll={{ x: 'max-content' }}
+          // fixed layout keeps the due-date column wide enough for its overdue tag
+          tableLayout="fixed"
+          scroll={{ x: 1550 }}
           data-testid="inv-table"
           rowClassName={(r) => (r.overdue ? 'rt-inv-overdue' : '')}
           columns={[
@@ -93,14 +95,14 @@ export default function InvestigationsPage() {
               render: (v: string, r) => <Link to={`/investigations/${r.id}`} className="rt-mono" data-testid="inv-link">{v}</Link> },
             { title: l('type'), dataIndex: 'type', width: 130, render: (v: string) => <TypeTag type={v} lang={lang} /> },
             { title: l('state'), dataIndex: 'state', width: 130, render: (v: string) => <StateTag state={v} lang={lang} /> },
+            { title: l('dueAt'), dataIndex: 'dueAt', width: 190,
+              render: (v: string, r) => <Space size={4}><span>{fmtDate(v)}</span>{r.overdue ? <OverdueTag due={v} /> : null}</Space> },
             { title: l('riskInfo'), key: 'risk', width: 220, ellipsis: true,
               render: (_: unknown, r) => <span><span className="rt-mono">{r.riskInfo.infoNo}</span> {r.riskInfo.title}</span> },
             { title: l('enterprise'), key: 'ent', width: 180, ellipsis: true, render: (_: unknown, r) => orgLabel(r.enterprise, lang) || '—' },
             { title: l('investigatingOrg'), key: 'org', width: 180, ellipsis: true, render: (_: unknown, r) => orgLabel(r.investigatingOrg, lang) },
             { title: l('lead'), key: 'lead', width: 110, render: (_: unknown, r) => r.leadInvestigator?.displayName ?? '—' },
             { title: l('openedAt'), dataIndex: 'openedAt', width: 160, render: (v: string) => fmtTime(v) },
-            { title: l('dueAt'), dataIndex: 'dueAt', width: 190,
-              render: (v: string, r) => <Space size={4}><span>{fmtDate(v)}</span>{r.overdue ? <OverdueTag due={v} /> : null}</Space> },
             { title: t('common.actions'), key: 'op', width: 80, fixed: 'right',
               render: (_: unknown, r) => <Link to={`/investigations/${r.id}`}>{l('open')}</Link> },
           ]}
