@@ -152,7 +152,7 @@ export default function ListPage() {
       </Form>
       {can('risk_info.export_crime_leads') ? (
         <Flex justify="flex-end" style={{ marginBottom: 8 }}>
-          <Button icon={<FileExcelOutlined />} href={crimeLeadsXlsxUrl(query)} download data-testid="ri-export-leads">{l('exportLeads')}</Button>
+          <Button icon={<FileExcelOutlined />} href={crimeLeadsXlsxUrl()} download data-testid="ri-export-leads">{l('exportLeads')}</Button>
         </Flex>
       ) : null}
       {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (

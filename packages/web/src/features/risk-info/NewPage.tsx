@@ -17,7 +17,7 @@ import './i18n';
  */
 export default function NewPage() {
   const { t } = useTranslation();
-  const { message, notification } = App.useApp();
+  const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<RecordValues>();
@@ -46,11 +46,8 @@ export default function NewPage() {
       const r = await createRiskInfo(checked.input);
       await qc.invalidateQueries({ queryKey: [...RI_KEY, 'list'] });
       qc.setQueryData([...RI_KEY, 'detail', r.record.id], r.record);
-      if (r.duplicate) {
-        notification.warning({ title: r.record.infoNo, description: t('ri.new.duplicate', { no: r.record.infoNo }), duration: 0 });
-      } else {
-        message.success(t('ri.new.created', { no: r.record.infoNo }));
-      }
+      // a duplicate opens the existing record, which says so in a banner
+      if (!r.duplicate) message.success(t('ri.new.created', { no: r.record.infoNo }));
       navigate(`/risk-info/${r.record.id}`, { state: r.duplicate ? { duplicate: true } : undefined });
     } catch (e) {
       fail(e);

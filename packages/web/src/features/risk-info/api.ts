@@ -64,10 +64,8 @@ export const uploadFile = (id: string, file: File) => {
 export const fileUrl = (id: string, fileId: string) => buildUrl(`${one(id)}/files/${encodeURIComponent(fileId)}`);
 export const collectionFormPdfUrl = (id: string) => buildUrl(`${one(id)}/collection-form.pdf`);
 
-export const crimeLeadsXlsxUrl = (q: ListQuery) => {
-  const { page: _p, pageSize: _s, box: _b, crimeLead: _c, ...rest } = q;
-  return buildUrl(`${BASE}/crime-leads.xlsx`, rest as Q);
-};
+/** Every crime lead (涉案线索) in the caller's jurisdiction as a workbook; the export is audited on the server. */
+export const crimeLeadsXlsxUrl = () => buildUrl(`${BASE}/crime-leads.xlsx`);
 
 /** 立案调查: the investigations server opens the case and moves the record to `investigating`. */
 export const openInvestigation = (riskInfoId: string) => post<{ id: string }>('/investigations', { riskInfoId });
