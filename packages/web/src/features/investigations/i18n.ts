@@ -77,7 +77,7 @@ const zh = {
   },
   qn: {
     send: '发送调查问卷', sections: '问卷内容', questions: '补充问题', addQuestion: '添加问题', question: '问题 {{n}}',
-    dueOn: '答复期限', dueOnHint: '不填则按政策默认天数', message: '致企业说明', sent: '问卷已发送', needEnterprise: '该案件未关联平台企业，无法发送问卷',
+    dueOn: '答复期限', dueOnHint: '不填则按政策默认天数', message: '致企业说明', sent: '问卷已发送', needEnterprise: '该案件未关联平台企业，无法发送问卷', oneOpen: '已有未办结的问卷（待答复、已答复或退回补充），采纳或撤回后才能发送新问卷',
     sentAt: '发送时间', state: '状态', reminders: '已提醒 {{n}} 次', overdue: '已逾期', answeredAt: '答复时间',
     accept: '采纳', return: '退回补充', withdraw: '撤回', returnReason: '退回原因',
     accepted: '已采纳，答复已写入调查要素草稿', returned: '已退回企业补充', withdrawn: '问卷已撤回', answer: '企业答复',
@@ -165,7 +165,7 @@ const en: typeof zh = {
   },
   qn: {
     send: 'Send a questionnaire', sections: 'Sections', questions: 'Additional questions', addQuestion: 'Add a question', question: 'Question {{n}}',
-    dueOn: 'Answer by', dueOnHint: 'Empty: the policy default', message: 'Message to the enterprise', sent: 'Questionnaire sent', needEnterprise: 'The case has no enterprise on the platform; no questionnaire can be sent',
+    dueOn: 'Answer by', dueOnHint: 'Empty: the policy default', message: 'Message to the enterprise', sent: 'Questionnaire sent', needEnterprise: 'The case has no enterprise on the platform; no questionnaire can be sent', oneOpen: 'A questionnaire is still open (awaiting, answered or returned); accept or withdraw it before sending another',
     sentAt: 'Sent', state: 'State', reminders: '{{n}} reminders sent', overdue: 'Overdue', answeredAt: 'Answered',
     accept: 'Accept', return: 'Return for more', withdraw: 'Withdraw', returnReason: 'Reason for returning',
     accepted: 'Accepted; the answer went into the findings draft', returned: 'Returned to the enterprise', withdrawn: 'Questionnaire withdrawn', answer: 'Answer of the enterprise',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Collapse, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag } from 'antd';
+import { Alert, App, Button, Collapse, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Tooltip } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { InvestigationView, QuestionnaireView } from '@returntrace/domain';
@@ -21,6 +21,8 @@ export function QuestionnairesPanel({ view }: { view: InvestigationView }) {
   const [returning, setReturning] = useState<QuestionnaireView | null>(null);
   const q = (k: string) => t(`inv.qn.${k}`);
   const canSend = view.allowedActions.includes('send_questionnaire');
+  // one questionnaire at a time: the next one waits until the open one is accepted or withdrawn
+  const openOne = view.questionnaires.some((x) => x.state === 'sent' || x.state === 'answered' || x.state === 'returned');
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {
@@ -36,7 +38,9 @@ export function QuestionnairesPanel({ view }: { view: InvestigationView }) {
     <div data-testid="inv-questionnaires">
       {canSend ? (
         view.enterprise ? (
-          <Button type="primary" icon={<SendOutlined />} onClick={() => setSending(true)} style={{ marginBottom: 12 }} data-testid="qn-send">{q('send')}</Button>
+          <Tooltip title={openOne ? q('oneOpen') : undefined}>
+            <Button type="primary" icon={<SendOutlined />} disabled={openOne} onClick={() => setSending(true)} style={{ marginBottom: 12 }} data-testid="qn-send">{q('send')}</Button>
+          </Tooltip>
         ) : <Alert type="info" showIcon title={q('needEnterprise')} style={{ marginBottom: 12 }} />
       ) : null}
       {view.questionnaires.length === 0 ? <Empty description={q('none')} /> : (

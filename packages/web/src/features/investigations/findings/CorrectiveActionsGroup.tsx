@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row } from 'antd';
+import { Button, Card, Empty, Checkbox, Col, DatePicker, Form, Input, Row } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
@@ -11,6 +11,7 @@ export function CorrectiveActionsGroup({ editable }: { editable: boolean }) {
       <Form.List name="correctiveActions">
         {(rows, { add, remove }) => (
           <>
+            {rows.length === 0 && !editable ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
             {rows.map(({ key, name }) => (
               <Row gutter={12} key={key} className="rt-inv-row" data-testid="corrective-row">
                 <Col xs={24} md={14}>

@@ -1,4 +1,4 @@
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Button, Card, Empty, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { INSPECTION_BODIES, INSPECTION_RESULTS } from '@returntrace/domain';
@@ -13,6 +13,7 @@ export function InspectionsGroup({ editable }: { editable: boolean }) {
       <Form.List name="inspections">
         {(rows, { add, remove }) => (
           <>
+            {rows.length === 0 && !editable ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
             {rows.map(({ key, name }) => (
               <div key={key} className="rt-inv-row" data-testid="inspection-row">
                 <Row gutter={12}>
