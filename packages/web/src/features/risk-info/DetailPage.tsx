@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Alert, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { RiskInfoView } from '@returntrace/domain';
 import { isUuid } from '../../api/client';
 import { NotFound } from '../../components/NotFound';
@@ -35,8 +35,9 @@ export default function DetailPage() {
 function Record({ record, reload }: { record: RiskInfoView; reload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const location = useLocation();
-  const duplicate = (location.state as { duplicate?: boolean } | null)?.duplicate === true;
+  const [params] = useSearchParams();
+  // set by the new-record page when the import declaration already had this record
+  const duplicate = params.get('duplicate') === '1';
   const f = (k: string) => t(`ri.f.${k}`);
   useEffect(() => { window.scrollTo?.(0, 0); }, [record.id]);
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { isApiError, type FieldError } from '../../api/client';
 import { applyFormErrors, fieldMessage } from '../../api/problem';
 import { ProblemAlert } from '../../components/QueryState';
+import { useLeavePage } from '../../components/layout/tabs';
 import { createRiskInfo, RI_KEY } from './api';
 import { RecordFields } from './form/RecordFields';
 import { clearChangedErrors, createInput, emptyValues, type RecordValues } from './form/values';
@@ -18,7 +18,7 @@ import './i18n';
 export default function NewPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
+  const leave = useLeavePage();
   const qc = useQueryClient();
   const [form] = Form.useForm<RecordValues>();
   const [error, setError] = useState<unknown>(null);
@@ -48,7 +48,8 @@ export default function NewPage() {
       qc.setQueryData([...RI_KEY, 'detail', r.record.id], r.record);
       // a duplicate opens the existing record, which says so in a banner
       if (!r.duplicate) message.success(t('ri.new.created', { no: r.record.infoNo }));
-      navigate(`/risk-info/${r.record.id}`, { state: r.duplicate ? { duplicate: true } : undefined });
+      // the form's tab closes; Back does not return to a filled form
+      leave(`/risk-info/${r.record.id}${r.duplicate ? '?duplicate=1' : ''}`, { replace: true });
     } catch (e) {
       fail(e);
     } finally {
@@ -65,7 +66,7 @@ export default function NewPage() {
         <RecordFields withSource />
         <Flex justify="flex-end" style={{ marginTop: 16 }}>
           <Space>
-            <Button onClick={() => navigate('/risk-info')}>{t('common.cancel')}</Button>
+            <Button onClick={() => leave('/risk-info')}>{t('common.cancel')}</Button>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="ri-save">{t('common.save')}</Button>
           </Space>
         </Flex>
