@@ -42,7 +42,7 @@ const zh = {
     productDiffersFromCertified: '是否存在产品与认证/备案不一致的行为', usedReturnModeToEvadeImport: '是否存在利用退运方式逃避进口监管的行为',
     found: '认定', yes: '存在', no: '不存在',
     flow: '货物流向', otherText: '其他流向说明', flowDate: '处置日期', evidence: '流向证据',
-    disposal: '与报关单拟处理方式比对', intended: '拟处理方式', matches: '一致', differs: '不一致', noCheck: '尚无比对（无报关单或未填写流向）',
+    disposal: '与报关单拟处理方式比对', intended: '拟处理方式', actual: '实际处置', matches: '一致', differs: '不一致', noCheck: '尚无比对（无报关单或未填写流向）',
     bigCustomerDemandChange: '客户需求重大变化', unequalTradePosition: '贸易地位不平等', customerArrears: '客户拖欠货款',
     transportLoss: '运输途中损失', technicalBarrier: '遭遇技术性贸易措施', otherNote: '其他情况说明',
     action: '纠正措施', dueOn: '完成期限', done: '已完成', addAction: '添加纠正措施', summary: '调查结论',
@@ -57,7 +57,6 @@ const zh = {
     qms: { effective: '有效运行', deficient: '存在缺陷', absent: '未建立', not_examined: '未核查' },
     judgement: { complete: '完善', partly_complete: '基本完善', incomplete: '不完善' },
     flow: { destroyed: '销毁', re_exported: '复出口', processed_domestic_sale: '加工后内销', dismantled: '拆解', other: '其他' },
-    disposal: { destroy: '销毁', re_export: '复出口', domestic_sale: '内销', dismantle: '拆解', other: '其他' },
     section: { return_reason: '退运原因', inspection: '货物检验情况', quality_system: '质量体系情况', goods_flow: '货物流向', corrective_actions: '纠正措施', other: '其他情况' },
   },
   mem: {
@@ -130,7 +129,7 @@ const en: typeof zh = {
     productDiffersFromCertified: 'Product differs from the certified one', usedReturnModeToEvadeImport: 'Used the return to evade import control',
     found: 'Found', yes: 'Found (存在)', no: 'Not found (不存在)',
     flow: 'Goods flow', otherText: 'Other flow', flowDate: 'Date of disposal', evidence: 'Evidence of the flow',
-    disposal: 'Against the intended disposal of the declaration', intended: 'Intended disposal', matches: 'Matches (一致)', differs: 'Differs (不一致)', noCheck: 'No check yet (no declaration or no flow)',
+    disposal: 'Against the intended disposal of the declaration', intended: 'Intended disposal', actual: 'Actual disposal', matches: 'Matches (一致)', differs: 'Differs (不一致)', noCheck: 'No check yet (no declaration or no flow)',
     bigCustomerDemandChange: 'Big change of customer demand', unequalTradePosition: 'Unequal trade position', customerArrears: 'Customer arrears',
     transportLoss: 'Loss in transport', technicalBarrier: 'Technical trade barrier', otherNote: 'Note on other circumstances',
     action: 'Corrective action', dueOn: 'Due date', done: 'Done', addAction: 'Add a corrective action', summary: 'Conclusion',
@@ -145,7 +144,6 @@ const en: typeof zh = {
     qms: { effective: 'Effective (有效运行)', deficient: 'Deficient (存在缺陷)', absent: 'Absent (未建立)', not_examined: 'Not examined (未核查)' },
     judgement: { complete: 'Complete (完善)', partly_complete: 'Partly complete (基本完善)', incomplete: 'Incomplete (不完善)' },
     flow: { destroyed: 'Destroyed (销毁)', re_exported: 'Re-exported (复出口)', processed_domestic_sale: 'Processed, sold domestically (加工后内销)', dismantled: 'Dismantled (拆解)', other: 'Other (其他)' },
-    disposal: { destroy: 'Destroy (销毁)', re_export: 'Re-export (复出口)', domestic_sale: 'Domestic sale (内销)', dismantle: 'Dismantle (拆解)', other: 'Other (其他)' },
     section: { return_reason: 'Return reason (退运原因)', inspection: 'Inspection (货物检验)', quality_system: 'Quality system (质量体系)', goods_flow: 'Goods flow (货物流向)', corrective_actions: 'Corrective actions (纠正措施)', other: 'Other (其他情况)' },
   },
   mem: {

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GOODS_FLOWS, type InvestigationView } from '@returntrace/domain';
+import { DISPOSAL_LABELS, GOODS_FLOWS, type Disposal, type InvestigationView } from '@returntrace/domain';
+import { bilingual, useLang } from '../../../i18n/labels';
 import { vLabel } from '../labels';
 
 /** 3.4.5 货物流向, checked against the intended disposal (拟处理方式) of the declaration as the server last saw it. */
@@ -8,6 +9,9 @@ export function GoodsFlowGroup({ check }: { check: InvestigationView['disposalCh
   const { t } = useTranslation();
   const f = (k: string) => t(`inv.f.${k}`);
   const flow = Form.useWatch(['goodsFlow', 'flow']);
+  const lang = useLang();
+  // the declaration's vocabulary (拟处理方式), the same the export-return form uses
+  const disposal = (d: string) => bilingual(DISPOSAL_LABELS[d as Disposal], lang, d);
   return (
     <Card size="small" className="rt-inv-group" title={t('inv.f.g.goodsFlow')} data-testid="fg-goodsFlow">
       <Row gutter={12}>
@@ -37,9 +41,9 @@ export function GoodsFlowGroup({ check }: { check: InvestigationView['disposalCh
         description={!check ? f('noCheck') : (
           <Space wrap>
             <span>{f('intended')}:</span>
-            {check.intended.map((d) => <Tag key={d}>{vLabel('disposal', d)}</Tag>)}
-            <span>{f('flow')}:</span>
-            <Tag>{vLabel('flow', check.actual)}</Tag>
+            {check.intended.map((d) => <Tag key={d}>{disposal(d)}</Tag>)}
+            <span>{f('actual')}:</span>
+            <Tag>{disposal(check.actual)}</Tag>
             <Tag color={check.matches ? 'success' : 'warning'}>{check.matches ? f('matches') : f('differs')}</Tag>
           </Space>
         )}
