@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import {
   crimeLeadSchema, investigationTypeOverrideSchema, riskInfoReasonSchema, riskInfoReviewSchema, riskInfoTransferSchema,
@@ -50,6 +51,7 @@ export function ActionModal({ kind, record, reload, onClose }: {
   const [error, setError] = useState<unknown>(null);
   const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const run = useRecordAction(record, reload);
+  const navigate = useNavigate();
   const spec = SPECS[kind];
   const m = (k: string) => t(`ri.m.${k}`);
 
@@ -72,8 +74,10 @@ export function ActionModal({ kind, record, reload, onClose }: {
     setBusy(true);
     try {
       // the body is the schema's own output for this path; a stale version reloads the page, so close either way
-      await run(kind, () => act(record, spec.path, parsed.data as never));
+      const done = await run(kind, () => act(record, spec.path, parsed.data as never));
       onClose();
+      // a declining body no longer sees the record: back to its incoming box
+      if (done && kind === 'decline') navigate('/risk-info?box=incoming');
     } catch (e) {
       fail(e);
     } finally {
