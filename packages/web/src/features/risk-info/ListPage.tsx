@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -101,7 +101,7 @@ export default function ListPage() {
       render: (v: InvestigationType | null, r: RiskInfoListItem) => (v ? (
         <Space size={4}>
           <Tag color={TYPE_COLORS[v]}>{typeLabel(v, lang)}</Tag>
-          {r.overridden ? <Tooltip title={l('overridden')}><Tag>{l('overridden')}</Tag></Tooltip> : null}
+          {r.overridden ? <Tag>{l('overridden')}</Tag> : null}
         </Space>
       ) : '-') },
     { key: 'enterprise', title: f('enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: true, render: (v: string) => v || '-' },
@@ -120,8 +120,11 @@ export default function ListPage() {
       extra={can('risk_info.collect') ? (
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/risk-info/new')} data-testid="ri-new">{l('new')}</Button>
       ) : null}>
-      <Tabs activeKey={box} onChange={(k) => setFilters({ box: k === 'incoming' ? 'incoming' : '' })} data-testid="ri-box"
-        items={[{ key: 'all', label: l('all') }, { key: 'incoming', label: <span data-testid="ri-box-incoming">{l('incoming')}</span> }]} />
+      {/* the incoming box is for bodies that accept transfers */}
+      {can('risk_info.accept') || box === 'incoming' ? (
+        <Tabs activeKey={box} onChange={(k) => setFilters({ box: k === 'incoming' ? 'incoming' : '' })} data-testid="ri-box"
+          items={[{ key: 'all', label: l('all') }, { key: 'incoming', label: <span data-testid="ri-box-incoming">{l('incoming')}</span> }]} />
+      ) : null}
       <Form<Values> form={form} layout="inline" className="rt-filters" onFinish={search}
         initialValues={{
           q: filters.q, source: filters.source || undefined, state: filters.state || undefined, type: filters.type || undefined,
