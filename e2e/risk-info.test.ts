@@ -1,6 +1,6 @@
 // Risk information (风险信息) clicked through in the system Chromium: a customs officer of 皇岗海关 enters a consumer
 // complaint by hand and sees the proposed investigation type with every rule that fired; the office's auditor
-// reviews it and transfers it to the city's market regulation (深圳市市场监督管理局), which finds it in its incoming
+// reviews it, overrides the proposed type with a reason and transfers it to the city's market regulation (深圳市市场监督管理局), which finds it in its incoming
 // box and accepts it.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -15,8 +15,15 @@ const FLOW_TIMEOUT = 240_000;
 const MARKET = '深圳市市场监督管理局';
 const TITLE = '德国消费者投诉电水壶使用中漏电';
 
-/** Clicks the OK button of an action dialog (not a confirmation). */
-const clickOk = (page: Page, testId: string) => page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary').click();
+/** Clicks the OK button of an action dialog (not a confirmation) once its opening animation is over. */
+async function clickOk(page: Page, testId: string): Promise<void> {
+  const ok = page.getByTestId(testId).locator('.ant-modal-footer .ant-btn-primary');
+  await expectVisible(ok, `the OK button of ${testId}`);
+  // a click while the dialog still zooms in can land nowhere
+  await page.waitForFunction(() => !document.querySelector('[class*="ant-zoom-appear"], [class*="ant-zoom-enter"]'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
+  await ok.click();
+}
 
 /** Clicks OK and waits until the dialog has closed. */
 async function submitModal(page: Page, testId: string): Promise<void> {
@@ -99,6 +106,18 @@ describe('risk information', () => {
       await submitModal(page, 'ri-modal-review');
       await expectState(page, '已审核待移送');
       await expectVisible(page.getByTestId('ri-review-opinion').filter({ hasText: '同意移送市场监管部门调查' }), 'the review opinion');
+
+      // the auditor overrides the rule decision; the reason is mandatory and shown beside the rule decision
+      await page.getByTestId('ri-act-override_type').click();
+      await page.getByTestId('ri-m-type-written').click();
+      await clickOk(page, 'ri-modal-override_type');
+      await expectVisible(page.getByTestId('ri-modal-override_type').locator('.ant-form-item-explain-error'), 'the missing override reason');
+      await page.getByTestId('ri-m-reason').fill('企业已主动召回全部货物，书面调查足以查明原因');
+      await submitModal(page, 'ri-modal-override_type');
+      const override = page.getByTestId('ri-override');
+      await expectVisible(override.filter({ hasText: '书面调查' }).filter({ hasText: '企业已主动召回全部货物' }), 'the override with its reason');
+      await expectVisible(page.getByTestId('ri-rule-type').filter({ hasText: '现场调查' }), 'the rule decision kept beside it');
+      await expectVisible(page.getByTestId('ri-effective-type').filter({ hasText: '书面调查' }), 'the overridden effective type');
 
       await page.getByTestId('ri-act-transfer').click();
       const dialog = page.getByTestId('ri-modal-transfer');
