@@ -1,4 +1,4 @@
-import { and, auditLog, count, eq, riskInfoLinks, riskInfos } from '@returntrace/db';
+import { and, asc, auditLog, count, eq, riskInfoLinks, riskInfos } from '@returntrace/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOrg } from '../../test/factories/risk-info';
 import { createTestApp, loginAs, type Client, type TestApp } from '../../test/helpers';
@@ -155,7 +155,7 @@ describe('review, transfer and acceptance between organisations', () => {
     expect((await market.get(`${API}?box=incoming`)).json().items.map((i: { id: string }) => i.id)).not.toContain(r.id);
     expect((await market.get(API)).json().items.map((i: { id: string }) => i.id)).toContain(r.id);
     expect((await market.post(`${url}/accept`)).statusCode).toBe(409);
-    const actions = (await t.db.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.objectId, r.id))).map((x) => x.a);
+    const actions = (await t.db.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.objectId, r.id)).orderBy(asc(auditLog.id))).map((x) => x.a);
     expect(actions).toEqual(['risk_info.create', 'risk_info.review', 'risk_info.transfer', 'risk_info.decline', 'risk_info.transfer', 'risk_info.accept']);
   });
 

@@ -102,12 +102,11 @@ async function reasonTags(db: DbOrTx, codes: readonly string[]) {
 
 export async function decideTypeFor(db: DbOrTx, input: TypeDecisionInput): Promise<{ decision: StoredTypeDecision; batchValueUsd: number | null; policy: PolicyInForce }> {
   const hsCodes = [...new Set(input.goods.map((g) => g.hsCode).filter((h): h is string => !!h))];
-  const [policy, matches, usd, tags] = await Promise.all([
-    investigationTypePolicyFor(db, input.officePath, input.at),
-    catalogueMatches(db, hsCodes),
-    batchValueUsd(db, input.goods, input.at),
-    reasonTags(db, input.reasonCodes),
-  ]);
+  // one after the other: inside a transaction they share one connection, which runs one query at a time anyway
+  const policy = await investigationTypePolicyFor(db, input.officePath, input.at);
+  const matches = await catalogueMatches(db, hsCodes);
+  const usd = await batchValueUsd(db, input.goods, input.at);
+  const tags = await reasonTags(db, input.reasonCodes);
   const f = input.factors;
   const decision = decideInvestigationType({
     catalogueHsCodes: matches,

@@ -13,6 +13,7 @@ import {
 } from '@returntrace/domain';
 import type { Ctx } from '../../context';
 import { accessForEvent, hasAccess, type CaseRow, type LoadedCase } from './access';
+import { inSeries } from '../in-series';
 
 export type QuestionnaireRow = typeof questionnaires.$inferSelect;
 type OrgRef = { id: string; name: { zh: string; en: string } };
@@ -118,7 +119,7 @@ export async function toInvestigationView(ctx: Ctx, c: LoadedCase, db: DbOrTx = 
   const { row } = c;
   const [risk] = await db.select({ id: riskInfos.id, infoNo: riskInfos.infoNo, title: riskInfos.title, exportReturnId: riskInfos.exportReturnId })
     .from(riskInfos).where(eq(riskInfos.id, row.riskInfoId));
-  const [visits, files, notes, history, qs] = await Promise.all([
+  const [visits, files, notes, history, qs] = await inSeries(
     db.select().from(investigationVisits).where(eq(investigationVisits.investigationId, row.id)).orderBy(asc(investigationVisits.visitedOn), asc(investigationVisits.createdAt)),
     db.select({
       id: investigationFiles.id, kind: investigationFiles.kind, visitId: investigationFiles.visitId, fileName: investigationFiles.fileName,
@@ -127,7 +128,7 @@ export async function toInvestigationView(ctx: Ctx, c: LoadedCase, db: DbOrTx = 
     db.select().from(investigationNotes).where(eq(investigationNotes.investigationId, row.id)).orderBy(asc(investigationNotes.id)),
     db.select().from(investigationHistory).where(eq(investigationHistory.investigationId, row.id)).orderBy(asc(investigationHistory.id)),
     db.select().from(questionnaires).where(eq(questionnaires.investigationId, row.id)).orderBy(asc(questionnaires.sentAt)),
-  ]);
+  );
   const orgs = await orgRefs(db, [row.officeId, row.investigatingOrgId, row.enterpriseId, ...c.members.map((m) => m.orgId)]);
   const people = await userRefs(db, [
     row.leadInvestigatorId, ...c.members.map((m) => m.userId), ...visits.map((v) => v.createdBy), ...files.map((f) => f.uploadedBy),

@@ -17,6 +17,7 @@ import { notFound } from '../../errors';
 import { can } from '../../policies/permissions';
 import { inScope, inScopeOfAny, scopeOf } from '../../policies/scope';
 import type { StoredTypeDecision } from '../investigation-type/decide';
+import { inSeries } from '../in-series';
 
 export type RiskInfoRecord = typeof riskInfos.$inferSelect;
 
@@ -80,7 +81,7 @@ export async function loadRiskInfoView(db: DbOrTx, actor: Actor | null, id: stri
 
 /** Presents a record already loaded (and checked) by the caller. */
 export async function presentRiskInfo(db: DbOrTx, actor: Actor | null, row: RiskInfoRecord): Promise<RiskInfoView> {
-  const [er, links, transfers, files, inv] = await Promise.all([
+  const [er, links, transfers, files, inv] = await inSeries(
     row.exportReturnId
       ? db.select({ id: exportReturns.id, unifiedNo: exportReturns.unifiedNo, returnNo: exportReturns.returnNo }).from(exportReturns).where(eq(exportReturns.id, row.exportReturnId))
       : Promise.resolve([]),
@@ -91,17 +92,17 @@ export async function presentRiskInfo(db: DbOrTx, actor: Actor | null, row: Risk
     db.select({ id: riskInfoFiles.id, fileName: riskInfoFiles.fileName, mediaType: riskInfoFiles.mediaType, size: riskInfoFiles.size, uploadedAt: riskInfoFiles.uploadedAt })
       .from(riskInfoFiles).where(eq(riskInfoFiles.riskInfoId, row.id)).orderBy(asc(riskInfoFiles.uploadedAt)),
     db.select({ id: investigations.id }).from(investigations).where(eq(investigations.riskInfoId, row.id)).orderBy(desc(investigations.openedAt)).limit(1),
-  ]);
+  );
   const orgIds = [...new Set([row.officeId, row.collectingOrgId, row.proposedInvestigatingOrgId, row.investigatingOrgId, ...transfers.map((t) => t.toOrgId)]
     .filter((x): x is string => !!x))];
   const userIds = [...new Set([row.reviewedBy, row.overrideBy, row.crimeLeadBy, ...transfers.flatMap((t) => [t.by, t.decidedBy])]
     .filter((x): x is string => !!x))];
-  const [orgRows, userRows] = await Promise.all([
+  const [orgRows, userRows] = await inSeries(
     db.select({ id: organisations.id, nameZh: organisations.nameZh, nameEn: organisations.nameEn }).from(organisations).where(inArray(organisations.id, orgIds)),
     userIds.length
       ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
       : Promise.resolve([] as { id: string; name: string }[]),
-  ]);
+  );
   const org = (id: string | null) => orgName(orgRows.find((o) => o.id === id));
   const userName = (id: string | null) => (id ? userRows.find((u) => u.id === id)?.name ?? '' : null);
   const decision = row.typeDecision as StoredTypeDecision | null;
