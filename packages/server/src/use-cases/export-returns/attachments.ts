@@ -4,15 +4,15 @@
  * allows editing (the same states in which the declaration may be saved). Files are checked on content by
  * `@returntrace/domain` and stored in the database with their SHA-256.
  */
-import { createHash } from 'node:crypto';
 import { and, asc, count, eq, exportReturnAttachments, sql, type DbOrTx } from '@returntrace/db';
 import {
-  ATTACHMENTS_PER_DECLARATION, checkAttachmentContent, checkAttachmentFileName, transition, type Attachment,
+  ATTACHMENTS_PER_DECLARATION, transition, type Attachment,
   type ExportReturnStatus,
 } from '@returntrace/domain';
 import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { conflict, forbidden, notFound, ProblemError, validationProblem } from '../../errors';
+import { checkUploadedFile, type UploadedFile } from '../../files/uploaded-file';
+import { conflict, forbidden, notFound } from '../../errors';
 import { loadExportReturnInScope, type ExportReturnRecord } from './load';
 
 type AttachmentRow = typeof exportReturnAttachments.$inferSelect;
@@ -60,23 +60,11 @@ function assertMayEdit(ctx: Ctx, row: ExportReturnRecord): void {
   }
 }
 
-export interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
+export type { UploadedFile } from '../../files/uploaded-file';
 
 /** POST /export-returns/:id/attachments */
 export async function uploadAttachment(ctx: Ctx, returnId: string, file: UploadedFile): Promise<Attachment> {
-  const name = checkAttachmentFileName(file.fileName);
-  if (!name.ok) throw validationProblem([name.issue]);
-  const content = checkAttachmentContent(name.fileName, file.bytes);
-  if (!content.ok) {
-    if (content.issue.code === 'file_too_large') {
-      throw new ProblemError(413, 'payload_too_large', { en: content.issue.message, zh: content.issue.messageZh }, [content.issue]);
-    }
-    throw validationProblem([content.issue]);
-  }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { fileName, mediaType, sha256 } = checkUploadedFile(file);
   return transaction(ctx.db, async (tx) => {
     // Locked so that a concurrent submit, delete or upload sees this one (status and count checks stay true).
     const row = await loadExportReturnInScope(ctx, returnId, tx, true);
@@ -98,13 +86,13 @@ export async function uploadAttachment(ctx: Ctx, returnId: string, file: Uploade
       }]);
     }
     const [saved] = await tx.insert(exportReturnAttachments).values({
-      returnId: row.id, fileName: name.fileName, mediaType: content.mediaType, size: file.bytes.length, sha256,
+      returnId: row.id, fileName, mediaType, size: file.bytes.length, sha256,
       // Hex text instead of a bytea parameter: several times faster on embedded PGlite for multi-megabyte files.
       content: sql`decode(${file.bytes.toString('hex')}, 'hex')`, uploadedBy: ctx.actor!.userId, uploadedAt: ctx.clock.now(),
     }).returning(metaColumns);
     await audit(ctx, tx, {
       action: 'export_return.attachment.upload', objectType: 'export_return', objectId: row.id,
-      detail: { unifiedNo: row.unifiedNo, attachmentId: saved!.id, fileName: name.fileName, mediaType: content.mediaType, size: file.bytes.length, sha256 },
+      detail: { unifiedNo: row.unifiedNo, attachmentId: saved!.id, fileName, mediaType, size: file.bytes.length, sha256 },
     });
     return toAttachment(saved!);
   });

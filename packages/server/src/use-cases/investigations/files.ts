@@ -3,21 +3,18 @@
  * checked like export-return attachments (PDF, JPEG or PNG recognised by content, the extension matching, a safe
  * name); photos must be pictures. Bytes live in the database with their SHA-256; every download is audited.
  */
-import { createHash } from 'node:crypto';
 import { and, count, eq, investigationFiles, investigationVisits, sql, type DbOrTx } from '@returntrace/db';
-import { checkAttachmentContent, checkAttachmentFileName } from '@returntrace/domain';
+import { checkAttachmentFileName } from '@returntrace/domain';
 import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { conflict, fieldProblem, notFound, ProblemError, validationProblem } from '../../errors';
+import { checkUploadedFile as checkFile, hexContent, type UploadedFile } from '../../files/uploaded-file';
+import { conflict, fieldProblem, notFound } from '../../errors';
 import { loadCase, requireAccess } from './access';
 
 export const FILES_PER_CASE = 100;
 export const FILES_PER_ANSWER = 20;
 
-export interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
+export type { UploadedFile } from '../../files/uploaded-file';
 
 export interface StoredFileMeta {
   id: string;
@@ -27,22 +24,7 @@ export interface StoredFileMeta {
   uploadedAt: string;
 }
 
-/** Name and content checks shared by every upload; answers the clean name, media type and digest. */
-export function checkFile(file: UploadedFile): { fileName: string; mediaType: string; sha256: string } {
-  const name = checkAttachmentFileName(file.fileName);
-  if (!name.ok) throw validationProblem([name.issue]);
-  const content = checkAttachmentContent(name.fileName, file.bytes);
-  if (!content.ok) {
-    if (content.issue.code === 'file_too_large') {
-      throw new ProblemError(413, 'payload_too_large', { en: content.issue.message, zh: content.issue.messageZh }, [content.issue]);
-    }
-    throw validationProblem([content.issue]);
-  }
-  return { fileName: name.fileName, mediaType: content.mediaType, sha256: createHash('sha256').update(file.bytes).digest('hex') };
-}
-
-/** Hex text instead of a bytea parameter: much faster on embedded PGlite for multi-megabyte files. */
-export const hexContent = (bytes: Buffer) => sql`decode(${bytes.toString('hex')}, 'hex')`;
+export { checkFile, hexContent };
 
 async function contentOf(db: DbOrTx, fileId: string): Promise<Buffer> {
   const [r] = await db.select({ hex: sql<string>`encode(${investigationFiles.content}, 'hex')` }).from(investigationFiles).where(eq(investigationFiles.id, fileId));

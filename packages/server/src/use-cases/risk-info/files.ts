@@ -4,14 +4,13 @@
  * SHA-256. The collecting office and the organisation the record is transferred to may add files; anyone who sees
  * the record may download them (audited).
  */
-import { createHash } from 'node:crypto';
 import { and, count, eq, riskInfoFiles, sql } from '@returntrace/db';
-import { ATTACHMENTS_PER_DECLARATION, checkAttachmentContent, checkAttachmentFileName } from '@returntrace/domain';
+import { ATTACHMENTS_PER_DECLARATION } from '@returntrace/domain';
 import { audit, auditAlone, transaction } from '../../audit/audit';
 import type { Ctx } from '../../context';
-import { conflict, forbidden, notFound, ProblemError, validationProblem } from '../../errors';
+import { checkUploadedFile, type UploadedFile } from '../../files/uploaded-file';
+import { conflict, forbidden, notFound } from '../../errors';
 import { can } from '../../policies/permissions';
-import type { UploadedFile } from '../export-returns/attachments';
 import { loadRiskInfoInScope, officeInScope, targetInScope } from './load';
 
 export interface RiskInfoFileMeta {
@@ -26,16 +25,7 @@ const FILES_PER_RECORD = ATTACHMENTS_PER_DECLARATION;
 
 /** POST /risk-info/:id/files */
 export async function uploadRiskInfoFile(ctx: Ctx, id: string, file: UploadedFile): Promise<RiskInfoFileMeta> {
-  const name = checkAttachmentFileName(file.fileName);
-  if (!name.ok) throw validationProblem([name.issue]);
-  const content = checkAttachmentContent(name.fileName, file.bytes);
-  if (!content.ok) {
-    if (content.issue.code === 'file_too_large') {
-      throw new ProblemError(413, 'payload_too_large', { en: content.issue.message, zh: content.issue.messageZh }, [content.issue]);
-    }
-    throw validationProblem([content.issue]);
-  }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { fileName, mediaType, sha256 } = checkUploadedFile(file);
   return transaction(ctx.db, async (tx) => {
     const row = await loadRiskInfoInScope(ctx, id, tx, true);
     const a = ctx.actor!;
@@ -58,12 +48,12 @@ export async function uploadRiskInfoFile(ctx: Ctx, id: string, file: UploadedFil
       }]);
     }
     const [saved] = await tx.insert(riskInfoFiles).values({
-      riskInfoId: row.id, fileName: name.fileName, mediaType: content.mediaType, size: file.bytes.length, sha256,
+      riskInfoId: row.id, fileName: fileName, mediaType: mediaType, size: file.bytes.length, sha256,
       content: sql`decode(${file.bytes.toString('hex')}, 'hex')`, uploadedBy: a.userId, uploadedAt: ctx.clock.now(),
     }).returning({ id: riskInfoFiles.id, fileName: riskInfoFiles.fileName, mediaType: riskInfoFiles.mediaType, size: riskInfoFiles.size, uploadedAt: riskInfoFiles.uploadedAt });
     await audit(ctx, tx, {
       action: 'risk_info.file.upload', objectType: 'risk_info', objectId: row.id,
-      detail: { infoNo: row.infoNo, fileId: saved!.id, fileName: name.fileName, mediaType: content.mediaType, size: file.bytes.length, sha256 },
+      detail: { infoNo: row.infoNo, fileId: saved!.id, fileName: fileName, mediaType: mediaType, size: file.bytes.length, sha256 },
     });
     return { ...saved!, uploadedAt: saved!.uploadedAt.toISOString() };
   });
