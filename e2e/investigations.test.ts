@@ -8,9 +8,9 @@
 // 530120251000000012, so that it waits in hg.auditor's manual-audit queue.
 import { describe, expect, test } from 'vitest';
 import { expectHidden, expectVisible, login, screenshot, withPage } from './support/browser';
-import { confirmDialog, expectValue, openFromAuditQueue, openMenu, pickOption, STATUS, toast } from './support/export-returns';
+import { confirmDialog, expectValue, openFromAuditQueue, openMenu, STATUS, toast } from './support/export-returns';
 import {
-  caseAction, chooseRadio, dialog, expectCaseState, expectRecordState, JPEG, okDialog, okPopconfirm, openCaseTab, PDF,
+  caseAction, chooseRadio, dialog, expectCaseState, expectRecordState, okDialog, okPopconfirm, openCaseTab, PDF,
   queuedDeclarationOfHuaxin, selectById,
 } from './support/investigations';
 import { DEMO_PASSWORD } from './support/server';
@@ -229,46 +229,6 @@ describe('risk information and investigations', () => {
           await screenshot(ent, 'inv-05-portal-outcome');
         });
       });
-    });
-  }, FLOW_TIMEOUT);
-
-  test('public real-name report without login: a field error for a wrong ID number, then a tracking code and its status', async () => {
-    await withPage(suite.browser, suite.server.url, 'inv-public-report', async (page) => {
-      await page.goto('/report');
-      await expectVisible(page.getByTestId('report-page'), 'the public report page');
-      await expectHidden(page.getByTestId('user-menu'), 'the application shell (no login)');
-      await page.getByTestId('report-name').fill('王小明');
-      // 110105199001011232 would be right: the check character (GB 11643) is wrong
-      await page.getByTestId('report-id').fill('110105199001011231');
-      await page.getByTestId('report-phone').fill('13800138000');
-      await pickOption(page, 'officeId', '皇岗', /皇岗海关/);
-      await page.getByTestId('report-product').fill('蒸汽电熨斗');
-      await page.getByTestId('report-brand').fill('华信');
-      await page.getByTestId('report-where').fill('深圳市福田区某商场');
-      await page.getByTestId('report-description').fill('商场销售的出口转内销电熨斗插头松动，使用时冒烟。');
-      await page.locator('input[type=file]').setInputFiles({ name: '现场照片.jpg', mimeType: 'image/jpeg', buffer: JPEG });
-      await expectVisible(page.locator('.ant-upload-list').getByText('现场照片.jpg'), 'the chosen picture');
-      await page.getByTestId('report-consent').check();
-      await page.getByTestId('report-submit').click();
-      const idError = page.locator('.ant-form-item').filter({ has: page.getByTestId('report-id') }).locator('.ant-form-item-explain-error');
-      await expectVisible(idError.filter({ hasText: '校验位' }), 'the red message about the check character beside the ID number');
-      await expectHidden(page.getByTestId('report-done'), 'the tracking code after a refused report');
-      await screenshot(page, 'inv-public-report-id-error');
-
-      await page.getByTestId('report-id').fill('110105199001011232');
-      await page.getByTestId('report-submit').click();
-      const code = page.getByTestId('tracking-code');
-      await expectVisible(code, 'the tracking code');
-      const trackingCode = (await code.innerText()).trim();
-      expect(trackingCode).toMatch(/\S{8,}/);
-      await screenshot(page, 'inv-public-report-tracking-code');
-
-      await page.goto('/report/track');
-      await page.getByTestId('track-code').fill(trackingCode);
-      await page.getByTestId('track-submit').click();
-      await expectVisible(page.getByTestId('track-result').getByTestId('track-status'), 'the status of the report');
-      expect((await page.getByTestId('track-status').innerText()).trim()).not.toBe('');
-      await screenshot(page, 'inv-public-report-track');
     });
   }, FLOW_TIMEOUT);
 });

@@ -131,5 +131,3 @@ export async function selectById(page: Page, id: string, option: string | RegExp
 
 /** A small but real PDF (the server recognises files by their content). */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
-/** The start of a JPEG (SOI + JFIF APP0), which is what the picture check recognises. */
-export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0'), Buffer.from([0xff, 0xd9])]);
