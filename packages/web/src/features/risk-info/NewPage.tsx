@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { isApiError, type FieldError } from '../../api/client';
-import { applyFormErrors, fieldMessage } from '../../api/problem';
 import { ProblemAlert } from '../../components/QueryState';
 import { useLeavePage } from '../../components/layout/tabs';
 import { createRiskInfo, RI_KEY } from './api';
 import { RecordFields } from './form/RecordFields';
 import { clearChangedErrors, createInput, emptyValues, type RecordValues } from './form/values';
 import './i18n';
+import { useFormProblems } from '../../components/useFormProblems';
 
 /**
  * /risk-info/new: a record entered by hand for any manual source. The shared schema checks the input first; the
@@ -21,20 +20,12 @@ export default function NewPage() {
   const leave = useLeavePage();
   const qc = useQueryClient();
   const [form] = Form.useForm<RecordValues>();
-  const [error, setError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
+  const { error, fail, clear, alertExtra } = useFormProblems(form);
   const [busy, setBusy] = useState(false);
 
-  // field errors go beside their inputs; the alert is for the rest
-  const fail = (e: unknown) => {
-    const rest = applyFormErrors(form, e);
-    setUnmatched(rest);
-    setError(isApiError(e) && e.errors.length > 0 && rest.length === 0 ? null : e);
-  };
 
   const save = async (values: RecordValues) => {
-    setError(null);
-    setUnmatched([]);
+    clear();
     const checked = createInput(values);
     if (!checked.ok) {
       fail(checked.problem);
@@ -59,7 +50,7 @@ export default function NewPage() {
 
   return (
     <Card className="rt-page" title={t('ri.new.title')} data-testid="ri-new-page">
-      <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
+      <ProblemAlert error={error} extra={alertExtra} />
       <Form<RecordValues> form={form} layout="vertical" initialValues={emptyValues()} onFinish={save}
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         scrollToFirstError style={{ maxWidth: 1200 }}>

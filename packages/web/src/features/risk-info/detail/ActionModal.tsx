@@ -7,14 +7,14 @@ import {
   crimeLeadSchema, investigationTypeOverrideSchema, riskInfoReasonSchema, riskInfoReviewSchema, riskInfoTransferSchema,
   localizeIssues, INVESTIGATION_TYPES, type RiskInfoView,
 } from '@returntrace/domain';
-import { ApiError, isApiError, type FieldError } from '../../../api/client';
-import { applyFormErrors, fieldMessage } from '../../../api/problem';
+import { ApiError } from '../../../api/client';
 import { ProblemAlert } from '../../../components/QueryState';
 import { useLang } from '../../../i18n/labels';
 import { act, type ActionPath } from '../api';
 import { TargetOrgSelect } from '../form/pickers';
 import { typeLabel } from '../labels';
 import { useRecordAction } from './useRecordAction';
+import { useFormProblems } from '../../../components/useFormProblems';
 
 export type ModalKind = 'review' | 'dismiss' | 'reopen' | 'decline' | 'transfer' | 'override_type' | 'mark_crime_lead';
 
@@ -47,24 +47,16 @@ export function ActionModal({ kind, record, reload, onClose }: {
   const { t } = useTranslation();
   const lang = useLang();
   const [form] = Form.useForm<Record<string, unknown>>();
+  const { error, fail, clear, alertExtra } = useFormProblems(form);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
   const run = useRecordAction(record, reload);
   const navigate = useNavigate();
   const spec = SPECS[kind];
   const m = (k: string) => t(`ri.m.${k}`);
 
-  // field errors go beside their inputs; the alert is for the rest
-  const fail = (e: unknown) => {
-    const rest = applyFormErrors(form, e);
-    setUnmatched(rest);
-    setError(isApiError(e) && e.errors.length > 0 && rest.length === 0 ? null : e);
-  };
 
   const submit = async () => {
-    setError(null);
-    setUnmatched([]);
+    clear();
     const body = spec.toBody(form.getFieldsValue(true));
     const parsed = spec.schema.safeParse(body);
     if (!parsed.success) {
@@ -99,7 +91,7 @@ export function ActionModal({ kind, record, reload, onClose }: {
       destroyOnHidden width={640}
       // the dialog's own root has no box of its own (its children are fixed), so the test id goes on the panel
       modalRender={(node) => <div data-testid={`ri-modal-${kind}`}>{node}</div>}>
-      <ProblemAlert error={error} extra={unmatched.map((u) => ({ field: u.field, text: fieldMessage(u) }))} />
+      <ProblemAlert error={error} extra={alertExtra} />
       <Form form={form} layout="vertical" preserve={false} initialValues={kind === 'transfer' ? {
         toOrgId: c.proposedInvestigatingOrg?.id, contactName: c.contactName, contactPhone: c.contactPhone, note: '',
       } : kind === 'override_type' ? { type: record.typeDecision?.type } : {}}>
