@@ -13,3 +13,4 @@ export * from './policies/index';
 export * from './risk-info/index';
 export * from './investigation-type/index';
 export * from './investigations/index';
+export * from './grading/index';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CUSTOMS_RULES, EXPORT_RETURN_AUDIT_POLICY_KIND, exportReturnAuditPolicySchema } from '../export-returns/eaudit.rules';
 import { INVESTIGATION_TYPE_POLICY_KIND, investigationTypePolicySchema } from '../investigation-type/investigation-type.policy';
+import { GRADING_POLICY_KIND, gradingPolicySchema } from '../grading/grading.policy';
 
 const SWITCHABLE_RULE_IDS = new Set(CUSTOMS_RULES.filter((r) => r.switchable).map((r) => r.id));
 
@@ -25,6 +26,10 @@ export const POLICY_KINDS = {
   [INVESTIGATION_TYPE_POLICY_KIND]: {
     label: { zh: '追溯调查方式政策', en: 'Investigation-type policy' },
     bodySchema: investigationTypePolicySchema,
+  },
+  [GRADING_POLICY_KIND]: {
+    label: { zh: '风险分级预警线政策', en: 'Risk-grading warning-line policy' },
+    bodySchema: gradingPolicySchema,
   },
 } as const satisfies Record<string, { label: { zh: string; en: string }; bodySchema: z.ZodType }>;
 

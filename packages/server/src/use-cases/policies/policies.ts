@@ -253,6 +253,8 @@ function policyKindChanged(kind: PolicyKind): void {
     'export_returns.audit': auditPoliciesChanged,
     // read afresh by every decision (use-cases/investigation-type/decide.ts): nothing is cached
     'investigations.type': () => undefined,
+    // the grading policy is read afresh by every grading run: nothing is cached
+    'risk.grading': () => undefined,
   };
   changed[kind]();
 }
