@@ -74,6 +74,8 @@ export interface History {
   country: Int32Array;
   division: Int32Array;
   reason: Uint8Array;
+  /** index into TB_REASONS, meaningful for technical-barrier returns only */
+  tbReason: Uint8Array;
   flags: Uint16Array;
   valueUsd: Float64Array;
   /** dictionaries the indexes point into */
@@ -83,9 +85,13 @@ export interface History {
   divisions: string[];
 }
 
-const COUNTRIES = ['US', 'DE', 'JP', 'GB', 'KR', 'FR', 'NL', 'IT', 'AU', 'CA', 'RU', 'IN', 'VN', 'MY', 'TH', 'SG', 'ID',
-  'PH', 'BR', 'MX', 'AE', 'SA', 'TR', 'PL', 'ES', 'BE', 'SE', 'CH', 'AT', 'DK', 'NO', 'FI', 'IE', 'CZ', 'HU', 'RO',
-  'ZA', 'NG', 'EG', 'KE', 'AR', 'CL', 'CO', 'PE', 'NZ', 'IL', 'PK', 'BD', 'LK', 'KZ'];
+/** Returning countries, ISO 3166-1 alpha-3, roughly by weight of China's export markets. */
+const COUNTRIES = ['USA', 'DEU', 'JPN', 'GBR', 'KOR', 'FRA', 'NLD', 'ITA', 'AUS', 'CAN', 'RUS', 'IND', 'VNM', 'MYS', 'THA',
+  'SGP', 'IDN', 'PHL', 'BRA', 'MEX', 'ARE', 'SAU', 'TUR', 'POL', 'ESP', 'BEL', 'SWE', 'CHE', 'AUT', 'DNK', 'NOR', 'FIN',
+  'IRL', 'CZE', 'HUN', 'ROU', 'ZAF', 'NGA', 'EGY', 'KEN', 'ARG', 'CHL', 'COL', 'PER', 'NZL', 'ISR', 'PAK', 'BGD', 'LKA',
+  'KAZ'];
+/** Technical-barrier pretexts (the streak compares them): REACH, CE marking, FCC, labelling, RoHS, energy label. */
+export const TB_REASONS = ['TBT-REACH', 'TBT-CE', 'TBT-FCC', 'TBT-LABEL', 'TBT-ROHS', 'TBT-ENERGY'];
 /** Chapters that dominate China's exports (machinery, electrical, furniture, toys, textiles, plastics, steel…). */
 const CHAPTERS = ['85', '84', '94', '95', '61', '62', '39', '73', '87', '90', '64', '42', '63', '83', '40', '44', '69', '70', '76', '96'];
 /** Administrative divisions of the manufacturers (Shenzhen, Dongguan, Ningbo, Yiwu, Suzhou, Xiamen, Foshan, …). */
@@ -117,21 +123,21 @@ export function generateHistory(n: number, seed = 2026): History {
   const h: History = {
     n, start: START,
     day: new Int32Array(n), manufacturer: new Int32Array(n), heading: new Int32Array(n), country: new Int32Array(n),
-    division: new Int32Array(n), reason: new Uint8Array(n), flags: new Uint16Array(n), valueUsd: new Float64Array(n),
+    division: new Int32Array(n), reason: new Uint8Array(n), tbReason: new Uint8Array(n), flags: new Uint16Array(n), valueUsd: new Float64Array(n),
     manufacturers: Array.from({ length: nManufacturers }, (_, i) => `91440300MA5${String(i).padStart(7, '0')}`),
     headings, countries: COUNTRIES, divisions: DIVISIONS,
   };
-  // pending burst returns, by day: [manufacturer, heading, country]
-  const bursts = new Map<number, [number, number, number][]>();
+  // pending burst returns, by day: [manufacturer, heading, country, technical-barrier reason]
+  const bursts = new Map<number, [number, number, number, number][]>();
   let i = 0;
   for (let d = 0; d < DAYS && i < n; d++) {
     // the even share of what is left, ±30 % of daily noise, so the total lands on N exactly
     const left = n - i;
     const even = left / (DAYS - d);
     let today = d === DAYS - 1 ? left : Math.min(left, Math.round(even * (0.7 + 0.6 * rand())));
-    for (const [m, hd, c] of bursts.get(d) ?? []) {
+    for (const [m, hd, c, tb] of bursts.get(d) ?? []) {
       if (i >= n || today <= 0) break;
-      put(i++, d, m, hd, c, 1);
+      put(i++, d, m, hd, c, 1, tb);
       today--;
     }
     bursts.delete(d);
@@ -142,7 +148,8 @@ export function generateHistory(n: number, seed = 2026): History {
       const u = rand();
       let r = 0;
       while (u > reasonCdf[r]!) r++;
-      put(i++, d, m, hd, c, r);
+      const tb = Math.floor(rand() * TB_REASONS.length);
+      put(i++, d, m, hd, c, r, tb);
       if (r === 1 && rand() < 0.04) {
         // a burst: the same country refuses the same product again and again on the same pretext
         const len = 3 + Math.floor(rand() * 6);
@@ -151,7 +158,7 @@ export function generateHistory(n: number, seed = 2026): History {
           at += 1 + Math.floor(rand() * 10);
           if (at >= DAYS) break;
           const list = bursts.get(at) ?? [];
-          list.push([rand() < 0.6 ? m : pickManufacturer(), hd, c]);
+          list.push([rand() < 0.6 ? m : pickManufacturer(), hd, c, tb]);
           bursts.set(at, list);
         }
       }
@@ -160,16 +167,18 @@ export function generateHistory(n: number, seed = 2026): History {
   if (i !== n) throw new Error(`generator produced ${i} returns, expected ${n}`);
   return h;
 
-  function put(k: number, d: number, m: number, hd: number, c: number, r: number): void {
+  function put(k: number, d: number, m: number, hd: number, c: number, r: number, tb: number): void {
     h.day[k] = d;
     h.manufacturer[k] = m;
     h.heading[k] = hd;
     h.country[k] = c;
     h.division[k] = mDivision[m]!;
     h.reason[k] = r;
+    h.tbReason[k] = tb;
     let f = 0;
     for (const [bit, rate] of FLAG_RATES) if (rand() < rate) f |= bit;
     h.flags[k] = f;
-    h.valueUsd[k] = Math.round(Math.exp(Math.log(18_000) + 1.4 * gaussian(rand)) * 100) / 100;
+    // 0.5 % of the batches have no usable value (amount or rate missing): NaN here, null for the engine
+    h.valueUsd[k] = rand() < 0.005 ? NaN : Math.round(Math.exp(Math.log(18_000) + 1.4 * gaussian(rand)) * 100) / 100;
   }
 }
