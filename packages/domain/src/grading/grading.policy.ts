@@ -31,14 +31,13 @@ export const SECTOR_KIND_LABELS: Record<SectorKind, { zh: string; en: string }> 
 const usd = z.number().finite().nonnegative().max(1e12).multipleOf(0.01);
 const windowDays = z.number().int().min(1).max(3660);
 
-const dimension = z.enum(GROUP_DIMENSIONS);
-/** One dimension, or several forming one composite key (e.g. manufacturer × HS heading). */
-const groupingSchema = z.union([dimension, z.array(dimension).min(1).max(GROUP_DIMENSIONS.length)]).superRefine((g, ctx) => {
-  if (Array.isArray(g) && new Set(g).size !== g.length) {
-    ctx.addIssue({ code: 'custom', params: { code: 'duplicate_dimension', en: 'A grouping names each dimension once', zh: '分组维度不得重复' } });
-  }
-});
-export type Grouping = z.infer<typeof groupingSchema>;
+/** One dimension, or several forming one composite key (e.g. manufacturer × HS heading), each named once. */
+export type Grouping = GroupDimension | GroupDimension[];
+const isDimension = (v: unknown): v is GroupDimension => typeof v === 'string' && (GROUP_DIMENSIONS as readonly string[]).includes(v);
+const groupingSchema = z.custom<Grouping>(
+  (v) => isDimension(v) || (Array.isArray(v) && v.length > 0 && v.every(isDimension) && new Set(v).size === v.length),
+  { params: { code: 'grouping', en: 'A grouping is manufacturer, hsHeading, country, or a list of them, each named once', zh: '分组须为 manufacturer、hsHeading、country 之一或其不重复的组合' } },
+);
 
 /** HS prefixes (HS_PREFIX_RE): digits only, an even length from 2 (chapter) to 10 (full national code). */
 const hsPrefix = z.string().refine((s) => HS_PREFIX_RE.test(s), {
