@@ -5,6 +5,7 @@ import { replay, type GradedReturn, type GradingReturn } from '../../packages/do
 import { generateHistory } from '../grading-engine/generate';
 import { createJreEngine, jreFacts, jreGrade, type JreFacts } from '../grading-engine/jre-rules';
 import { BENCH_POLICY, toGradingReturns } from '../grading-engine/returns';
+import { cpus, loadavg } from 'node:os';
 import type { Benchmark, BenchContext, BenchRow } from '../lib';
 
 const NAME = 'grading-engine';
@@ -124,6 +125,10 @@ const bench: Benchmark = {
       + 'were computed beforehand by the engine\'s history code, so the ratio below is a lower bound)');
     const mismatches = compare(ctx, graded, idx, jre.out);
     ctx.log(`agreement on the ${fmt(SUBSET)}-return subset (grade and fired rules): ${mismatches === 0 ? 'identical' : `${fmt(mismatches)} MISMATCHES`}`);
+
+    // the targets are for 2 dedicated cores: other work on the machine inflates every time above
+    const load = loadavg()[0]!;
+    ctx.log(`machine: ${cpus().length} cores, load average ${load.toFixed(2)}${load > cpus().length ? ' (busy: the times are inflated)' : ''}`);
 
     // ---- targets ----
     const vsJre = jreScaledMs / engineMs;

@@ -103,16 +103,17 @@ export const START = new Date(Date.UTC(2021, 0, 1));
 export const DAYS = Math.round((Date.UTC(2026, 0, 1) - START.getTime()) / 86_400_000);
 
 /**
- * N returns over 5 years (2021-2025). Manufacturers (20 000), HS headings (20 chapters × 40 = 800) and countries are
+ * N returns over 5 years (2021-2025). Manufacturers (100 000), HS headings (20 chapters × 40 = 800) and countries are
  * Zipf-distributed; values log-normal around USD 18 000 (σ 1.4: most batches are small, a few reach millions); 0.4 %
  * of the returns open a burst of 3-8 technical-barrier returns of one heading from one country over the next weeks,
  * the pattern high (e) looks for.
  */
 export function generateHistory(n: number, seed = 2026): History {
   const rand = mulberry32(seed);
-  const nManufacturers = 20_000;
+  // a large exporter population: 1M returns among few manufacturers would make every big one cross every line
+  const nManufacturers = 100_000;
   const headings = CHAPTERS.flatMap((c) => Array.from({ length: 40 }, (_, i) => `${c}${String(i + 1).padStart(2, '0')}`));
-  const pickManufacturer = zipf(nManufacturers, 0.95, rand);
+  const pickManufacturer = zipf(nManufacturers, 0.9, rand);
   const pickHeading = zipf(headings.length, 1.0, rand);
   const pickCountry = zipf(COUNTRIES.length, 1.2, rand);
   const reasonCdf = REASON_WEIGHTS.map((_, i) => REASON_WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0));
