@@ -30,6 +30,9 @@ export function toGradingReturns(h: History): GradingReturn[] {
   const tb = REASONS.indexOf('technical_barrier');
   const quality = REASONS.indexOf('quality');
   const she = REASONS.indexOf('safety_health_env');
+  // shared reason lists: a million returns need only these seven arrays
+  const none: readonly string[] = [];
+  const tbLists = TB_REASONS.map((code) => [code] as readonly string[]);
   let dayStart = 0;
   for (let i = 0; i < h.n; i++) {
     if (i > 0 && h.day[i] !== h.day[i - 1]) dayStart = i;
@@ -47,7 +50,7 @@ export function toGradingReturns(h: History): GradingReturn[] {
       valueUsd: Number.isNaN(v) ? null : v,
       reasons: {
         technicalBarrier: reason === tb,
-        technicalBarrierReasons: reason === tb ? [TB_REASONS[h.tbReason[i]!]!] : [],
+        technicalBarrierReasons: reason === tb ? tbLists[h.tbReason[i]!]! : none,
         foreignOfficial: (f & FLAG.foreignOfficial) !== 0,
         safetyHealthEnv: reason === she || (f & FLAG.safetyHygieneEnv) !== 0,
         quality: reason === quality || reason === she,
@@ -55,9 +58,9 @@ export function toGradingReturns(h: History): GradingReturn[] {
       },
       division: h.divisions[h.division[i]!]!,
       prohibitedImport: (f & FLAG.prohibitedCatalogue) !== 0,
+      // always present (undefined before findings) so that every object has the same shape
+      judgements: judgementsOf(f),
     };
-    const j = judgementsOf(f);
-    if (j) r.judgements = j;
     out[i] = r;
   }
   return out;
