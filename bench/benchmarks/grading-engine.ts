@@ -3,7 +3,7 @@
 // against, in the same run, the same rules in json-rules-engine and a bare pass that only sums the values.
 import { replay, type GradedReturn, type GradingReturn } from '../../packages/domain/src/grading/index';
 import { generateHistory } from '../grading-engine/generate';
-import { createJreEngine, jreFacts, jreGrade, type JreFacts } from '../grading-engine/jre-rules';
+import { createJreEngine, jreFacts, jreGrade, jreRules, type JreFacts } from '../grading-engine/jre-rules';
 import { BENCH_POLICY, toGradingReturns } from '../grading-engine/returns';
 import { cpus, loadavg } from 'node:os';
 import type { Benchmark, BenchContext, BenchRow } from '../lib';
@@ -72,6 +72,11 @@ function compare(ctx: BenchContext, graded: readonly GradedReturn[], idx: Int32A
     }
   }
   for (const m of mismatches.slice(0, 20)) ctx.log(`  MISMATCH ${m}`);
+  // an agreement only means something when the subset makes the rules fire: say which ones it did
+  const seen = new Set(jre.flatMap((j) => j.fired));
+  const rules = jreRules(BENCH_POLICY).map((r) => r.name as string);
+  const silent = rules.filter((id) => !seen.has(id));
+  ctx.log(`rules fired in the subset: ${rules.length - silent.length} of ${rules.length}${silent.length ? ` (never: ${silent.join(', ')})` : ''}`);
   return mismatches.length;
 }
 
