@@ -60,12 +60,13 @@ export interface GradedReturn {
 
 /** A deque of (time, cents) with a running sum, for one group of one windowed line. */
 class WindowDeque {
+  constructor(readonly key: GroupKey) {}
   ats: number[] = [];
   cents: number[] = [];
   head = 0;
   sum = 0;
-  /** push, drop what fell out of the window ending at `at`, and return the count */
-  add(at: number, cents: number, windowMs: number): number {
+  /** push, and drop what fell out of the window ending at `at` */
+  add(at: number, cents: number, windowMs: number): void {
     this.ats.push(at);
     this.cents.push(cents);
     this.sum += cents;
@@ -76,6 +77,8 @@ class WindowDeque {
       this.cents = this.cents.slice(this.head);
       this.head = 0;
     }
+  }
+  get count(): number {
     return this.ats.length - this.head;
   }
 }
@@ -103,7 +106,12 @@ interface Line {
   dims: readonly GroupDimension[];
   windowMs: number;
   groups: Map<string, WindowDeque>;
+  /** adds since the last sweep of groups whose every return fell out of the window */
+  sinceSweep: number;
 }
+
+/** How many adds between sweeps: each sweep costs one pass over the groups, so the amortised cost stays O(1). */
+const SWEEP_EVERY = 1 << 16;
 
 interface WatchedSector {
   kind: SectorKind;
@@ -127,7 +135,7 @@ export interface GradingState {
 }
 
 const line = (grouping: Grouping, windowDays: number): Line => ({
-  dims: groupingDimensions(grouping), windowMs: windowDays * DAY_MS, groups: new Map(),
+  dims: groupingDimensions(grouping), windowMs: windowDays * DAY_MS, groups: new Map(), sinceSweep: 0,
 });
 
 export function createGradingState(policy: GradingPolicy): GradingState {
@@ -137,12 +145,11 @@ export function createGradingState(policy: GradingPolicy): GradingState {
       sectors.push({ kind, name: s.name, hsPrefixes: s.hsPrefixes, divisions: s.divisions, deque: new SectorDeque() });
     }
   }
-  return {
-    policy, lastAt: -Infinity, count: 0,
-    frequency: line(policy.cumulativeFrequency.grouping, policy.cumulativeFrequency.windowDays),
-    value: line(policy.cumulativeValue.grouping, policy.cumulativeValue.windowDays),
-    streaks: new Map(), sectors,
-  };
+  const frequency = line(policy.cumulativeFrequency.grouping, policy.cumulativeFrequency.windowDays);
+  const value = line(policy.cumulativeValue.grouping, policy.cumulativeValue.windowDays);
+  // The same grouping and window (the default) share one set of deques: half the work per return.
+  const shared = frequency.windowMs === value.windowMs && frequency.dims.join() === value.dims.join();
+  return { policy, lastAt: -Infinity, count: 0, frequency, value: shared ? frequency : value, streaks: new Map(), sectors };
 }
 
 /** The time of a return in epoch ms; a RangeError names a time that cannot be read. */
@@ -155,23 +162,27 @@ export function returnTime(at: number | string): number {
 const dimValue = (r: GradingReturn, d: GroupDimension): string =>
   d === 'manufacturer' ? r.manufacturer : d === 'country' ? r.country : r.hsCode.slice(0, 4);
 
-function groupKeyOf(r: GradingReturn, dims: readonly GroupDimension[]): { id: string; key: GroupKey } {
-  const key: GroupKey = {};
-  let id = '';
-  for (const d of dims) {
-    const v = dimValue(r, d);
-    key[d] = v;
-    id = id === '' ? v : `${id}\u0001${v}`;
-  }
-  return { id, key };
+function groupIdOf(r: GradingReturn, dims: readonly GroupDimension[]): string {
+  let id = dimValue(r, dims[0]!);
+  for (let i = 1; i < dims.length; i++) id += `\u0001${dimValue(r, dims[i]!)}`;
+  return id;
 }
 
 function addToLine(l: Line, r: GradingReturn, at: number, cents: number) {
-  const { id, key } = groupKeyOf(r, l.dims);
+  if (++l.sinceSweep >= SWEEP_EVERY) {
+    // Forget groups with nothing left in the window, so a history of many small groups does not hold them all.
+    l.sinceSweep = 0;
+    for (const [id, g] of l.groups) if (g.ats[g.ats.length - 1]! < at - l.windowMs) l.groups.delete(id);
+  }
+  const id = groupIdOf(r, l.dims);
   let g = l.groups.get(id);
-  if (!g) l.groups.set(id, (g = new WindowDeque()));
-  const count = g.add(at, cents, l.windowMs);
-  return { key, count, cents: g.sum };
+  if (!g) {
+    const key: GroupKey = {};
+    for (const d of l.dims) key[d] = dimValue(r, d);
+    l.groups.set(id, (g = new WindowDeque(key)));
+  }
+  g.add(at, cents, l.windowMs);
+  return g;
 }
 
 /** The technical-barrier reasons of a return, as the streak compares them. */
@@ -227,13 +238,13 @@ export function addReturn(state: GradingState, r: GradingReturn): GradingFacts {
   state.count++;
   const cents = r.valueUsd === null ? 0 : Math.round(r.valueUsd * 100);
   const freq = addToLine(state.frequency, r, at, cents);
-  const val = addToLine(state.value, r, at, cents);
+  const val = state.value === state.frequency ? freq : addToLine(state.value, r, at, cents);
   return {
     returnId: r.id, at, valueUsd: r.valueUsd,
     foreignOfficial: r.reasons.foreignOfficial, prohibitedImport: r.prohibitedImport,
     harmCaused: r.reasons.harmCaused === true, safetyHealthEnv: r.reasons.safetyHealthEnv,
     cumulativeFrequency: { group: freq.key, count: freq.count },
-    cumulativeValue: { group: val.key, valueUsd: val.cents / 100 },
+    cumulativeValue: { group: val.key, valueUsd: val.sum / 100 },
     streak: extendStreak(state, r),
     concentration: concentrationOf(state, r, at),
     judgements: r.judgements ? { ...NO_JUDGEMENTS, ...r.judgements } : NO_JUDGEMENTS,

@@ -80,8 +80,8 @@ export const gradingPolicySchema = z.strictObject({
     baselineWindows: z.number().int().min(1).max(52),
     /** never "sudden" below this many quality returns in the current window */
     minCount: z.number().int().min(1).max(100_000),
-    /** the tail probability at or below which the count is "sudden" */
-    alpha: z.number().gt(0).max(0.5),
+    /** the tail probability at or below which the count is "sudden" (below 1/2, see docs/GRADING.md) */
+    alpha: z.number().gt(0).lt(0.5),
     /** the smallest baseline rate per window (a sector with no history is not infinitely surprised) */
     minBaselineRate: z.number().gt(0).max(1000),
   }),

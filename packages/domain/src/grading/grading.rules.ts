@@ -116,11 +116,16 @@ export function groupLabel(key: GroupKey, grouping: Grouping): Bilingual {
   };
 }
 
-/** The concentration test of docs/GRADING.md for one sector figure. */
-export function concentrationTest(c: ConcentrationFigure, p: GradingPolicy) {
+/**
+ * The concentration test of docs/GRADING.md for one sector figure. `pValue` is exact when the count is sudden; it is
+ * null when the count alone settles it (below the minimum, or not above the baseline rate, where the tail is ≥ 1/2
+ * and so above any allowed alpha), and otherwise only a lower bound above alpha.
+ */
+export function concentrationTest(c: ConcentrationFigure, p: GradingPolicy): { rate: number; pValue: number | null; sudden: boolean } {
   const rate = Math.max(c.baselineCount / p.concentration.baselineWindows, p.concentration.minBaselineRate);
-  const pValue = poissonUpperTail(c.count, rate);
-  return { rate, pValue, sudden: c.count >= p.concentration.minCount && pValue <= p.concentration.alpha };
+  if (c.count < p.concentration.minCount || c.count <= rate) return { rate, pValue: null, sudden: false };
+  const pValue = poissonUpperTail(c.count, rate, p.concentration.alpha);
+  return { rate, pValue, sudden: pValue <= p.concentration.alpha };
 }
 const suddenSectors = (f: GradingFacts, p: GradingPolicy) =>
   f.concentration.map((c) => ({ c, ...concentrationTest(c, p) })).filter((t) => t.sudden);
@@ -169,8 +174,8 @@ export const GRADING_RULES: readonly GradingRule[] = [
       const s = suddenSectors(f, p);
       const w = p.concentration.windowDays;
       return {
-        zh: s.map((t) => `${SECTOR_KIND_LABELS[t.c.kind].zh}「${t.c.sector}」${w} 天内质量退运 ${t.c.count} 批，基线每 ${w} 天 ${t.rate.toFixed(2)} 批，泊松尾概率 ${fmtP(t.pValue)} ≤ ${p.concentration.alpha}`).join('；'),
-        en: s.map((t) => `${SECTOR_KIND_LABELS[t.c.kind].en} "${t.c.sector}": ${t.c.count} quality returns in ${w} days vs baseline ${t.rate.toFixed(2)} per ${w} days, Poisson tail ${fmtP(t.pValue)} ≤ ${p.concentration.alpha}`).join('; '),
+        zh: s.map((t) => `${SECTOR_KIND_LABELS[t.c.kind].zh}「${t.c.sector}」${w} 天内质量退运 ${t.c.count} 批，基线每 ${w} 天 ${t.rate.toFixed(2)} 批，泊松尾概率 ${fmtP(t.pValue!)} ≤ ${p.concentration.alpha}`).join('；'),
+        en: s.map((t) => `${SECTOR_KIND_LABELS[t.c.kind].en} "${t.c.sector}": ${t.c.count} quality returns in ${w} days vs baseline ${t.rate.toFixed(2)} per ${w} days, Poisson tail ${fmtP(t.pValue!)} ≤ ${p.concentration.alpha}`).join('; '),
       };
     },
   },
@@ -251,13 +256,16 @@ export const GENERAL_RULE: FiredGradingRule = {
   detail: null,
 };
 
+/** Shared by every general grade (most of a history): frozen, so that no caller can change another's result. */
+const GENERAL_RESULT: GradeResult = Object.freeze({ grade: 'general', fired: Object.freeze([Object.freeze(GENERAL_RULE)]) as FiredGradingRule[] });
+
 /** Pure: the grade of one return's facts under the policy, with every rule that fired (high ones first). */
 export function gradeRecord(f: GradingFacts, p: GradingPolicy): GradeResult {
-  const fired: FiredGradingRule[] = [];
+  let fired: FiredGradingRule[] | null = null;
   for (const r of GRADING_RULES) {
     if (!r.when(f, p)) continue;
-    fired.push({ id: r.id, grade: r.grade, clause: r.clause, input: r.input, reason: r.reason, detail: r.detail?.(f, p) ?? null });
+    (fired ??= []).push({ id: r.id, grade: r.grade, clause: r.clause, input: r.input, reason: r.reason, detail: r.detail?.(f, p) ?? null });
   }
-  if (fired.length === 0) return { grade: 'general', fired: [GENERAL_RULE] };
+  if (fired === null) return GENERAL_RESULT;
   return { grade: fired.some((r) => r.grade === 'high') ? 'high' : 'elevated', fired };
 }

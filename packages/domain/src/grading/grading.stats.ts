@@ -21,8 +21,11 @@ export function logGamma(x: number): number {
 /** ln P(X = k) for X ~ Poisson(λ), λ > 0. */
 const logPmf = (k: number, lambda: number) => -lambda + k * Math.log(lambda) - logGamma(k + 1);
 
-/** P(X ≥ n) for X ~ Poisson(λ), λ > 0, n an integer. */
-export function poissonUpperTail(n: number, lambda: number): number {
+/**
+ * P(X ≥ n) for X ~ Poisson(λ), λ > 0, n an integer. With `stopAbove`, the sum may stop as soon as it exceeds that
+ * value: the result is then only known to be greater than `stopAbove` (a test against a level needs no more).
+ */
+export function poissonUpperTail(n: number, lambda: number, stopAbove = Infinity): number {
   if (n <= 0) return 1;
   if (!(lambda > 0)) return 0;
   if (n > lambda) {
@@ -31,6 +34,7 @@ export function poissonUpperTail(n: number, lambda: number): number {
     let sum = 0;
     for (let k = n; term > sum * 1e-16 && k < n + 100_000; k++) {
       sum += term;
+      if (sum > stopAbove) break;
       term *= lambda / (k + 1);
     }
     return Math.min(1, sum);
