@@ -1,9 +1,9 @@
 /**
  * The history the windowed and streak rules of 000 §3.5.3.1 (e, f, g) read, kept incrementally: returns arrive in
  * time order and each `addReturn` yields the facts for grading that return — the cumulative count and value of its
- * group in the window, the technical-barrier streak it extends and its sectors' concentration figures. Per group a
- * deque of timestamps (and cents) with a running sum, per (country, product) the current streaks, per sector a deque
- * with two cursors; every return costs O(1) amortised, so a full replay is linear in the history.
+ * group in the window, the technical-barrier streak it extends and its sectors' concentration figures. Per line one
+ * queue in time order with running per-group counts and sums, per (country, product) the current streaks, per sector
+ * a deque with two cursors; every return costs O(1) amortised, so a full replay is linear in the history.
  *
  * Window membership (docs/GRADING.md): a return at s is within the W-day window of the return at t when
  * t − s ≤ W × 86 400 000 ms — 90 days earlier counts, 90 days and 1 ms earlier does not. Values are summed in
@@ -58,28 +58,74 @@ export interface GradedReturn {
   result: GradeResult;
 }
 
-/** A deque of (time, cents) with a running sum, for one group of one windowed line. */
-class WindowDeque {
-  constructor(readonly key: GroupKey) {}
-  ats: number[] = [];
-  cents: number[] = [];
-  head = 0;
-  sum = 0;
-  /** push, and drop what fell out of the window ending at `at` */
-  add(at: number, cents: number, windowMs: number): void {
-    this.ats.push(at);
-    this.cents.push(cents);
-    this.sum += cents;
-    const from = at - windowMs;
-    while (this.ats[this.head]! < from) this.sum -= this.cents[this.head++]!;
-    if (this.head > 1024 && this.head * 2 > this.ats.length) {
-      this.ats = this.ats.slice(this.head);
-      this.cents = this.cents.slice(this.head);
-      this.head = 0;
+/** A group's running figures within the window of one line. */
+interface Group {
+  id: string;
+  key: GroupKey;
+  count: number;
+  cents: number;
+}
+
+/**
+ * One windowed line: a single queue of (time, cents, group) in arrival order for all groups, and per group only its
+ * running count and sum. Entries leave the queue from the front as the window moves on, taking their share off their
+ * group; a group left with nothing is forgotten. No per-group arrays: a history of a million small groups stays cheap.
+ */
+class WindowLine {
+  readonly groups = new Map<string, Group>();
+  private ats = new Float64Array(1024);
+  private cents = new Float64Array(1024);
+  private gs: (Group | undefined)[] = new Array<Group | undefined>(1024);
+  private head = 0;
+  private size = 0;
+  constructor(readonly dims: readonly GroupDimension[], readonly windowMs: number) {}
+
+  add(r: GradingReturn, at: number, cents: number): Group {
+    const from = at - this.windowMs;
+    const mask = this.ats.length - 1;
+    while (this.size > 0 && this.ats[this.head]! < from) {
+      const g = this.gs[this.head]!;
+      g.count--;
+      g.cents -= this.cents[this.head]!;
+      this.gs[this.head] = undefined;
+      if (g.count === 0) this.groups.delete(g.id);
+      this.head = (this.head + 1) & mask;
+      this.size--;
     }
+    const id = groupIdOf(r, this.dims);
+    let g = this.groups.get(id);
+    if (!g) {
+      const key: GroupKey = {};
+      for (const d of this.dims) key[d] = dimValue(r, d);
+      this.groups.set(id, (g = { id, key, count: 0, cents: 0 }));
+    }
+    g.count++;
+    g.cents += cents;
+    if (this.size === this.ats.length) this.grow();
+    const i = (this.head + this.size) & (this.ats.length - 1);
+    this.ats[i] = at;
+    this.cents[i] = cents;
+    this.gs[i] = g;
+    this.size++;
+    return g;
   }
-  get count(): number {
-    return this.ats.length - this.head;
+
+  /** doubles the ring (its length stays a power of two), keeping the entries in order from index 0 */
+  private grow() {
+    const n = this.ats.length;
+    const ats = new Float64Array(n * 2);
+    const cents = new Float64Array(n * 2);
+    const gs = new Array<Group | undefined>(n * 2);
+    for (let k = 0; k < this.size; k++) {
+      const j = (this.head + k) & (n - 1);
+      ats[k] = this.ats[j]!;
+      cents[k] = this.cents[j]!;
+      gs[k] = this.gs[j];
+    }
+    this.ats = ats;
+    this.cents = cents;
+    this.gs = gs;
+    this.head = 0;
   }
 }
 
@@ -102,17 +148,6 @@ class SectorDeque {
   }
 }
 
-interface Line {
-  dims: readonly GroupDimension[];
-  windowMs: number;
-  groups: Map<string, WindowDeque>;
-  /** adds since the last sweep of groups whose every return fell out of the window */
-  sinceSweep: number;
-}
-
-/** How many adds between sweeps: each sweep costs one pass over the groups, so the amortised cost stays O(1). */
-const SWEEP_EVERY = 1 << 16;
-
 interface WatchedSector {
   kind: SectorKind;
   name: string;
@@ -127,16 +162,14 @@ export interface GradingState {
   lastAt: number;
   /** how many returns were added */
   count: number;
-  /** @internal */ frequency: Line;
-  /** @internal */ value: Line;
-  /** @internal (country, product) → the reasons of the current streaks and their lengths */
-  streaks: Map<string, { reasons: readonly string[]; lengths: number[] }>;
+  /** @internal */ frequency: WindowLine;
+  /** @internal */ value: WindowLine;
+  /** @internal country → product → the reasons of the current streaks and their lengths (nested: no key strings to build) */
+  streaks: Map<string, Map<string, { reasons: readonly string[]; lengths: number[] }>>;
   /** @internal */ sectors: WatchedSector[];
 }
 
-const line = (grouping: Grouping, windowDays: number): Line => ({
-  dims: groupingDimensions(grouping), windowMs: windowDays * DAY_MS, groups: new Map(), sinceSweep: 0,
-});
+const line = (grouping: Grouping, windowDays: number) => new WindowLine(groupingDimensions(grouping), windowDays * DAY_MS);
 
 export function createGradingState(policy: GradingPolicy): GradingState {
   const sectors: WatchedSector[] = [];
@@ -168,45 +201,31 @@ function groupIdOf(r: GradingReturn, dims: readonly GroupDimension[]): string {
   return id;
 }
 
-function addToLine(l: Line, r: GradingReturn, at: number, cents: number) {
-  if (++l.sinceSweep >= SWEEP_EVERY) {
-    // Forget groups with nothing left in the window, so a history of many small groups does not hold them all.
-    l.sinceSweep = 0;
-    for (const [id, g] of l.groups) if (g.ats[g.ats.length - 1]! < at - l.windowMs) l.groups.delete(id);
-  }
-  const id = groupIdOf(r, l.dims);
-  let g = l.groups.get(id);
-  if (!g) {
-    const key: GroupKey = {};
-    for (const d of l.dims) key[d] = dimValue(r, d);
-    l.groups.set(id, (g = new WindowDeque(key)));
-  }
-  g.add(at, cents, l.windowMs);
-  return g;
-}
-
 /** The technical-barrier reasons of a return, as the streak compares them. */
 export function technicalBarrierReasonsOf(r: GradingReturn): readonly string[] {
-  const named = r.reasons.technicalBarrierReasons ?? [];
-  if (named.length > 0) return named;
-  return r.reasons.technicalBarrier ? ['*'] : [];
+  const named = r.reasons.technicalBarrierReasons;
+  if (named && named.length > 0) return named;
+  return r.reasons.technicalBarrier ? UNNAMED_BARRIER : NO_BARRIER;
 }
+const UNNAMED_BARRIER: readonly string[] = Object.freeze(['*']);
+const NO_BARRIER: readonly string[] = Object.freeze([]);
 
 function extendStreak(state: GradingState, r: GradingReturn): GradingFacts['streak'] {
   const product = productOf(r.hsCode, state.policy.streak.sameProduct);
-  const id = `${r.country}\u0001${product}`;
   const reasons = technicalBarrierReasonsOf(r);
+  let byProduct = state.streaks.get(r.country);
   // Any return of the same product from the same country without the reason breaks that reason's streak.
   if (reasons.length === 0) {
-    state.streaks.delete(id);
+    byProduct?.delete(product);
     return null;
   }
-  const prev = state.streaks.get(id);
+  if (!byProduct) state.streaks.set(r.country, (byProduct = new Map()));
+  const prev = byProduct.get(product);
   const lengths = reasons.map((reason) => {
     const i = prev ? prev.reasons.indexOf(reason) : -1;
     return i < 0 ? 1 : prev!.lengths[i]! + 1;
   });
-  state.streaks.set(id, { reasons, lengths });
+  byProduct.set(product, { reasons, lengths });
   let best = 0;
   for (let i = 1; i < lengths.length; i++) if (lengths[i]! > lengths[best]!) best = i;
   return { length: lengths[best]!, country: r.country, product, reason: reasons[best]! };
@@ -237,14 +256,14 @@ export function addReturn(state: GradingState, r: GradingReturn): GradingFacts {
   state.lastAt = at;
   state.count++;
   const cents = r.valueUsd === null ? 0 : Math.round(r.valueUsd * 100);
-  const freq = addToLine(state.frequency, r, at, cents);
-  const val = state.value === state.frequency ? freq : addToLine(state.value, r, at, cents);
+  const freq = state.frequency.add(r, at, cents);
+  const val = state.value === state.frequency ? freq : state.value.add(r, at, cents);
   return {
     returnId: r.id, at, valueUsd: r.valueUsd,
     foreignOfficial: r.reasons.foreignOfficial, prohibitedImport: r.prohibitedImport,
     harmCaused: r.reasons.harmCaused === true, safetyHealthEnv: r.reasons.safetyHealthEnv,
     cumulativeFrequency: { group: freq.key, count: freq.count },
-    cumulativeValue: { group: val.key, valueUsd: val.sum / 100 },
+    cumulativeValue: { group: val.key, valueUsd: val.cents / 100 },
     streak: extendStreak(state, r),
     concentration: concentrationOf(state, r, at),
     judgements: r.judgements ? { ...NO_JUDGEMENTS, ...r.judgements } : NO_JUDGEMENTS,
