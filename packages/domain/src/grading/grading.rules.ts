@@ -259,12 +259,26 @@ export const GENERAL_RULE: FiredGradingRule = {
 /** Shared by every general grade (most of a history): frozen, so that no caller can change another's result. */
 const GENERAL_RESULT: GradeResult = Object.freeze({ grade: 'general', fired: Object.freeze([Object.freeze(GENERAL_RULE)]) as FiredGradingRule[] });
 
+/**
+ * A fired rule whose `detail` text is built on first read (an own enumerable property, so JSON and equality see it):
+ * a replay of a long history grades most returns without anyone reading the explanations.
+ */
+function firedRule(r: GradingRule, f: GradingFacts, p: GradingPolicy): FiredGradingRule {
+  const out = { id: r.id, grade: r.grade, clause: r.clause, input: r.input, reason: r.reason, detail: null } as FiredGradingRule;
+  const build = r.detail;
+  if (build) {
+    let text: Bilingual | undefined;
+    Object.defineProperty(out, 'detail', { enumerable: true, configurable: true, get: () => (text ??= build(f, p)) });
+  }
+  return out;
+}
+
 /** Pure: the grade of one return's facts under the policy, with every rule that fired (high ones first). */
 export function gradeRecord(f: GradingFacts, p: GradingPolicy): GradeResult {
   let fired: FiredGradingRule[] | null = null;
   for (const r of GRADING_RULES) {
     if (!r.when(f, p)) continue;
-    (fired ??= []).push({ id: r.id, grade: r.grade, clause: r.clause, input: r.input, reason: r.reason, detail: r.detail?.(f, p) ?? null });
+    (fired ??= []).push(firedRule(r, f, p));
   }
   if (fired === null) return GENERAL_RESULT;
   return { grade: fired.some((r) => r.grade === 'high') ? 'high' : 'elevated', fired };
