@@ -2,18 +2,7 @@
 // date, with the skew of real returns (a few manufacturers, HS headings and countries carry most of them; values
 // log-normal in USD; bursts of same-reason technical-barrier returns from one country for one product). Columnar
 // typed arrays, so one generation serves every pass and costs nothing inside the timings.
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; the same seed gives the same history on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../packages/domain/src/prng';
 
 /** Sampler of ranks 0..n-1 with P(k) ∝ 1/(k+1)^s (Zipf), by binary search over the cumulative weights. */
 function zipf(n: number, s: number, rand: () => number): () => number {

@@ -14,3 +14,4 @@ export * from './risk-info/index';
 export * from './investigation-type/index';
 export * from './investigations/index';
 export * from './grading/index';
+export * from './prng';

@@ -4,6 +4,7 @@
  * mirror the export's lines. Some declarations are lodged by a customs broker, some returns of outside traders are
  * declared by a demo enterprise as agent, a few are withdrawn. The same seed always yields the same declarations.
  */
+import { mulberry32 } from '@returntrace/domain';
 import type { CustomsDeclaration, CustomsDeclarationLine } from '@returntrace/domain';
 import { DEMO_ORGS, type DemoOrg } from '../demo-orgs';
 import {
@@ -11,17 +12,8 @@ import {
   regionOf, type ThirdParty,
 } from './catalogue';
 
-/** mulberry32: small, fast, good enough for demo data; the same seed gives the same sequence everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo feed's seeded generator (mulberry32): the same seed gives the same declarations everywhere. */
+export const prng = mulberry32;
 
 export interface FeedGeneratorOptions {
   seed?: number;
